@@ -1,0 +1,58 @@
+# The two commands a newcomer needs are `make serve` and `make test`; both install what they use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve build check test test-fast schema benchmarks clean
+
+# A virtual environment with the site's packages; rebuilt when a requirements file changes.
+$(BIN)/.site-installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $@
+
+$(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt examples/requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r examples/requirements.txt
+	touch $@
+
+# Front-end files the site serves itself (Mermaid) and the tests use (axe-core), from package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (a tool's own browser download fails here).
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+
+serve: $(BIN)/.site-installed node_modules/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Builds into a temporary folder and replaces site/ only on success: a failed build never
+# leaves a site/ that could be published.
+build: $(BIN)/.site-installed node_modules/.installed
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --quiet --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+check: $(BIN)/.site-installed
+	$(BIN)/python -m guide check
+
+schema: $(BIN)/.site-installed
+	$(BIN)/python -m guide schema
+
+test: $(BIN)/.test-installed node_modules/.installed $(CHROMIUM)
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest examples
+
+benchmarks: $(BIN)/.test-installed node_modules/.installed
+	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/page_weight.py
+
+clean:
+	rm -rf site site.partial .pytest_cache

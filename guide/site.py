@@ -1,0 +1,90 @@
+"""What the MkDocs glue shares: the Guide loaded once per build, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+import weakref
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from guide.models import Guide
+from guide.validate import DataError, load_guide
+
+# MkDocs' config objects are unhashable: key by identity, and keep a weak reference to make sure
+# a later config that reuses the same id is not served a stale Guide.
+_loaded: dict[int, tuple[weakref.ref, Guide]] = {}
+
+
+def project_root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def guide_for(config) -> Guide:
+    """Load and validate the data once per build; the macros and the hook both ask here."""
+    cached = _loaded.get(id(config))
+    if cached and cached[0]() is config:
+        return cached[1]
+    root = project_root(config)
+    try:
+        guide = load_guide(root / "data", Path(config["docs_dir"]), display_root=root)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    _loaded[id(config)] = (weakref.ref(config), guide)
+    return guide
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL path MkDocs gives the page at ``src`` (a path under docs/)."""
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """``target`` as seen from the page at ``from_url`` (both site-relative URL paths)."""
+    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if rel == ".":
+        return "./"
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """Page path -> title, from mkdocs.yml's ``nav``."""
+    titles: dict[str, str] = {}
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        titles[value] = title
+                    else:
+                        walk(value)
+
+    walk(nav)
+    return titles
+
+
+class SiteLinks:
+    """:class:`guide.tables.Links` for a page of the MkDocs site."""
+
+    def __init__(self, config, page_src: str):
+        self.directory_urls = config["use_directory_urls"]
+        self.here = page_url(page_src, self.directory_urls)
+        self.titles = nav_titles(config["nav"])
+
+    def href(self, page: str, anchor: str | None = None) -> str:
+        url = relative_url(page_url(page, self.directory_urls), self.here)
+        return f"{url}#{anchor}" if anchor else url
+
+    def title(self, page: str) -> str:
+        return self.titles.get(page) or page.removesuffix(".md").rsplit("/", 1)[-1].replace("-", " ").capitalize()

@@ -1,0 +1,55 @@
+"""Escaping of data text for each place it lands.
+
+Data text is plain text with one convenience: `backticks` become code. Everything else is shown
+exactly as written: a `|` does not split a table cell, `<script>` is shown, not run, and `{{ }}`
+is not a macro. Line breaks collapse to spaces so a line of data can never start a Markdown or
+snippet directive (``--8<--``) inside generated HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CODE = re.compile(r"`([^`]+)`")
+_SPACE = re.compile(r"\s+")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_MERMAID_ENTITY = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+
+
+def one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def html_text(text: str) -> str:
+    """Plain data text as safe inline HTML, with `code` spans."""
+    parts = _CODE.split(one_line(text))
+    return "".join(
+        f"<code>{html.escape(part)}</code>" if index % 2 else html.escape(part, quote=True)
+        for index, part in enumerate(parts)
+    ).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def attr(text: str) -> str:
+    """A value for an HTML attribute (always quoted with double quotes by the callers)."""
+    return html.escape(one_line(text), quote=True)
+
+
+def markdown_text(text: str) -> str:
+    """Plain data text as inert Markdown (headings and cells of Markdown exports)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_cell(text: str) -> str:
+    """A cell of a GitHub-flavoured Markdown table: `|` escaped, HTML shown as text, one line."""
+    return markdown_text(text)
+
+
+def mermaid_label(text: str) -> str:
+    """Text inside a quoted Mermaid label, with Mermaid's own entity codes for risky characters."""
+    return "".join(_MERMAID_ENTITY.get(char, char) for char in one_line(text))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

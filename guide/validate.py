@@ -1,0 +1,459 @@
+"""Load ``data/*.yml`` once, check it completely and build the :class:`~guide.model.Guide`.
+
+Every problem is collected, never just the first, and each names the file, line, column, the
+path of the field, what is wrong and a hint a newcomer can act on:
+``data/criteria.yml:88:15: groups[2].criteria[4].assessments.fastapi.rating: 'grate' is not a
+rating (expected one of: strong, good, fair, weak)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ValidationError
+
+from guide import models
+from guide.models import Guide, review_is_stale
+
+from guide.yamlsource import Located, Mark, PathKey, YamlProblem, read_yaml
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "frameworks.yml": models.FrameworksFile,
+    "criteria.yml": models.CriteriaFile,
+    "decision.yml": models.DecisionFile,
+    "claims.yml": models.ClaimsFile,
+}
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+_MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.path}:" if self.path else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}:{field} {label}{self.message}{hint}"
+
+
+class DataError(Exception):
+    """Raised by :func:`load_guide` when the data has errors; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} problem(s) in the guide's data:\n" + "\n".join(map(str, errors)))
+
+
+def format_path(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Collector:
+    def __init__(self, data_dir: Path, display_root: Path | None):
+        self.data_dir = data_dir
+        self.display_root = display_root
+        self.problems: list[Problem] = []
+
+    def name(self, file: str) -> str:
+        path = self.data_dir / file
+        if self.display_root:
+            try:
+                return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def add(self, file: str, mark: Mark, path: PathKey, message: str, hint: str = "", severity="error"):
+        self.problems.append(
+            Problem(self.name(file), mark.line, mark.column, format_path(path), message, hint, severity)
+        )
+
+
+def check_data(
+    data_dir: Path, docs_dir: Path | None = None, *, today: dt.date | None = None, display_root: Path | None = None
+) -> tuple[Guide | None, list[Problem]]:
+    """Validate every data file and cross-check them; return the Guide (if error-free) and all problems."""
+    today = today or dt.date.today()
+    out = _Collector(Path(data_dir), display_root if display_root is not None else Path.cwd())
+    parsed: dict[str, tuple[BaseModel, Located]] = {}
+    for file, model in DATA_FILES.items():
+        path = Path(data_dir) / file
+        if not path.exists():
+            out.add(file, Mark(1, 1), (), "file is missing", f"create {file}; see the data reference page")
+            continue
+        try:
+            located = read_yaml(path)
+        except YamlProblem as problem:
+            out.add(file, problem.mark, problem.path, problem.message, problem.hint)
+            continue
+        instance = _validate_model(model, located, file, out)
+        if instance is not None:
+            _check_text(instance, (), located, file, out)
+            parsed[file] = (instance, located)
+    if len(parsed) == len(DATA_FILES):
+        _cross_check(parsed, Path(docs_dir) if docs_dir else None, today, out)
+    errors = [p for p in out.problems if p.severity == "error"]
+    guide = None
+    if not errors and len(parsed) == len(DATA_FILES):
+        guide = Guide(
+            frameworks=parsed["frameworks.yml"][0].frameworks,
+            groups=parsed["criteria.yml"][0].groups,
+            decision=parsed["decision.yml"][0],
+            claims=parsed["claims.yml"][0].claims,
+        )
+    order = {"error": 0, "warning": 1}
+    out.problems.sort(key=lambda p: (order[p.severity], p.file, p.line, p.column))
+    return guide, out.problems
+
+
+def load_guide(data_dir: Path, docs_dir: Path | None = None, **kwargs) -> Guide:
+    """The Guide, or :class:`DataError` listing every error."""
+    guide, problems = check_data(data_dir, docs_dir, **kwargs)
+    if guide is None:
+        raise DataError(problems)
+    return guide
+
+
+# --- schema errors -------------------------------------------------------------------------
+
+
+def _validate_model(model: type[BaseModel], located: Located, file: str, out: _Collector):
+    if not isinstance(located.data, dict):
+        out.add(file, located.mark(()), (), "the file must be a mapping of keys to values", _top_hint(model))
+        return None
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            message, hint = _explain(model, item, loc)
+            at_key = item["type"] == "extra_forbidden"
+            mark = located.mark(loc, key=at_key) if item["type"] != "missing" else located.mark(loc[:-1])
+            out.add(file, mark, loc, message, hint)
+        return None
+
+
+def _top_hint(model: type[BaseModel]) -> str:
+    return "it starts with: " + ", ".join(f"`{name}:`" for name in model.model_fields)
+
+
+def _unwrap(annotation):
+    """Strip Annotated and Optional to reach the underlying type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _model_at(model, loc: PathKey):
+    """The pydantic model class or annotation that the location ``loc`` points into."""
+    current = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return None
+            current = field.annotation
+            continue
+        origin = typing.get_origin(current)
+        if origin is list:
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return _unwrap(current)
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "yes/no (a boolean)"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
+    kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    target = _model_at(model, loc)
+    parent = _model_at(model, loc[:-1]) if loc else None
+    field_info = None
+    if isinstance(parent, type) and issubclass(parent, BaseModel) and loc and isinstance(loc[-1], str):
+        field_info = parent.model_fields.get(loc[-1])
+    described = (field_info.description or "") if field_info else ""
+
+    if kind == "extra_forbidden":
+        known = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+        return f"unknown key '{loc[-1]}'", hint
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'", described or f"add `{loc[-1]}:`"
+    if kind == "enum" and isinstance(target, type) and issubclass(target, Enum):
+        allowed = ", ".join(member.value for member in target)
+        noun = "rating" if target is models.Rating else "value"
+        close = difflib.get_close_matches(str(value), [m.value for m in target], n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see the rating scale on the Methodology page"
+        return f"'{value}' is not a {noun} (expected one of: {allowed})", hint
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        return f"'{value}' is not allowed (expected one of: {expected})", described
+    if kind in ("string_type", "str_type"):
+        hint = "put the text in quotes"
+        if isinstance(value, bool):
+            hint = "YAML reads yes/no/on/off/true/false as booleans: put the text in quotes"
+        return f"expected text, got {_describe(value)}", hint
+    if kind == "string_too_short":
+        return "must not be empty", described or "write something or remove the key"
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return f"is {len(str(value))} characters long; at most {limit} fit", "keep it to one line; move detail into `detail`"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a valid id", "use lower-case words joined by hyphens, e.g. `raw-throughput`"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"'{value}' is not a real date", "write it as YYYY-MM-DD, e.g. 2026-11-25"
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return f"needs at least {need} item(s), found {ctx.get('actual_length', 0)}", described
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list, got {_describe(value)}", "start each item with `- ` on its own line"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys to values, got {_describe(value)}", "write `key: value` pairs, indented under this key"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_describe(value)}", ""
+    return item["msg"], described
+
+
+# --- text that would not render as written ---------------------------------------------------
+
+
+def _check_text(value, path: PathKey, located: Located, file: str, out: _Collector):
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name in ("url", "homepage", "repository"):
+                _check_url(getattr(value, name), path + (name,), located, file, out)
+            else:
+                _check_text(getattr(value, name), path + (name,), located, file, out)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_text(item, path + (index,), located, file, out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(item, path + (key,), located, file, out)
+    elif isinstance(value, str):
+        prose = _CODE_SPAN.sub("", value)
+        if _HTML_TAG.search(prose):
+            out.add(file, located.mark(path), path, "contains an HTML tag, which the guide shows as plain text",
+                    "write plain text; put code such as `<form>` in backticks")
+        if _MD_LINK.search(prose):
+            out.add(file, located.mark(path), path, "contains a Markdown link, which the guide shows as plain text",
+                    "put the address in `sources` (or `pages`) instead of the text")
+
+
+def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Collector):
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
+        out.add(file, located.mark(path), path, f"'{url}' is not an http(s) address",
+                "write the full address, starting with https://")
+
+
+# --- cross-file checks ------------------------------------------------------------------------
+
+
+def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector):
+    frameworks_file, fw_loc = parsed["frameworks.yml"]
+    criteria_file, cr_loc = parsed["criteria.yml"]
+    decision, de_loc = parsed["decision.yml"]
+    claims_file, cl_loc = parsed["claims.yml"]
+
+    def unique(file, located, items):
+        seen: dict[str, int] = {}
+        for path, item_id in items:
+            if item_id in seen:
+                out.add(file, located.mark(path + ("id",)), path + ("id",),
+                        f"id '{item_id}' is used twice (first at line {seen[item_id]})", "every id must be unique: rename one")
+            else:
+                seen[item_id] = located.mark(path + ("id",)).line
+
+    def known(file, located, path, value, pool, what):
+        if value not in pool:
+            close = difflib.get_close_matches(value, list(pool), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: " + ", ".join(pool)
+            out.add(file, located.mark(path), path, f"no {what} has the id '{value}'", hint)
+
+    def page(file, located, path, target):
+        if docs_dir is None:
+            return
+        if not target.endswith(".md") or ".." in target.split("/") or not (docs_dir / target).is_file():
+            out.add(file, located.mark(path), path, f"page '{target}' does not exist",
+                    f"give a path under {docs_dir.as_posix()}/, e.g. `performance.md`")
+
+    def not_future(file, located, path, date):
+        if date > today:
+            out.add(file, located.mark(path), path, f"date {date.isoformat()} lies in the future",
+                    f"use the day the check was done (today is {today.isoformat()})")
+
+    framework_ids = [f.id for f in frameworks_file.frameworks]
+    unique("frameworks.yml", fw_loc, [(("frameworks", i), f.id) for i, f in enumerate(frameworks_file.frameworks)])
+    for i, framework in enumerate(frameworks_file.frameworks):
+        not_future("frameworks.yml", fw_loc, ("frameworks", i, "reviewed"), framework.reviewed)
+        if framework.page:
+            page("frameworks.yml", fw_loc, ("frameworks", i, "page"), framework.page)
+
+    unique("criteria.yml", cr_loc, [(("groups", g), group.id) for g, group in enumerate(criteria_file.groups)])
+    criterion_paths = [
+        (("groups", g, "criteria", c), criterion.id)
+        for g, group in enumerate(criteria_file.groups)
+        for c, criterion in enumerate(group.criteria)
+    ]
+    unique("criteria.yml", cr_loc, criterion_paths)
+    criterion_ids = [cid for _, cid in criterion_paths]
+    for g, group in enumerate(criteria_file.groups):
+        if group.page:
+            page("criteria.yml", cr_loc, ("groups", g, "page"), group.page)
+        for c, criterion in enumerate(group.criteria):
+            base = ("groups", g, "criteria", c)
+            not_future("criteria.yml", cr_loc, base + ("reviewed",), criterion.reviewed)
+            if review_is_stale(criterion.reviewed, today):
+                out.add("criteria.yml", cr_loc.mark(base + ("reviewed",)), base + ("reviewed",),
+                        f"last reviewed {criterion.reviewed.isoformat()}, over a year ago",
+                        "re-check the sources and update `reviewed` and each source's `accessed`", "warning")
+            for e, example in enumerate(criterion.examples):
+                page("criteria.yml", cr_loc, base + ("examples", e), example)
+            for fid in criterion.assessments:
+                known("criteria.yml", cr_loc, base + ("assessments", fid), fid, framework_ids, "framework")
+            for fid in framework_ids:
+                if fid not in criterion.assessments:
+                    out.add("criteria.yml", cr_loc.mark(base + ("assessments",), key=True), base + ("assessments",),
+                            f"no assessment for framework '{fid}'",
+                            f"add `{fid}:` with rating, verdict, detail and sources")
+            for fid, assessment in criterion.assessments.items():
+                for s, source in enumerate(assessment.sources):
+                    path = base + ("assessments", fid, "sources", s, "accessed")
+                    not_future("criteria.yml", cr_loc, path, source.accessed)
+
+    _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
+
+    unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
+    for i, claim in enumerate(claims_file.claims):
+        for k, cid in enumerate(claim.criteria):
+            known("claims.yml", cl_loc, ("claims", i, "criteria", k), cid, criterion_ids, "criterion")
+
+
+def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):
+    file = "decision.yml"
+    nodes = [(("questions", i), q.id) for i, q in enumerate(decision.questions)]
+    nodes += [(("outcomes", i), o.id) for i, o in enumerate(decision.outcomes)]
+    unique(file, located, nodes)
+    where = {node_id: path for path, node_id in nodes}
+    questions = {q.id: q for q in decision.questions}
+    outcomes = {o.id: o for o in decision.outcomes}
+
+    if decision.start not in questions:
+        if decision.start in outcomes:
+            out.add(file, located.mark(("start",)), ("start",), f"'{decision.start}' is an outcome",
+                    "`start` must name the first question")
+        else:
+            known(file, located, ("start",), decision.start, list(questions), "question")
+    for i, question in enumerate(decision.questions):
+        for a, answer in enumerate(question.answers):
+            known(file, located, ("questions", i, "answers", a, "next"), answer.next, list(where), "question or outcome")
+    for i, outcome in enumerate(decision.outcomes):
+        for r, rec in enumerate(outcome.recommends):
+            known(file, located, ("outcomes", i, "recommends", r, "framework"), rec.framework, framework_ids, "framework")
+        for k, cid in enumerate(outcome.criteria):
+            known(file, located, ("outcomes", i, "criteria", k), cid, criterion_ids, "criterion")
+        for p, target in enumerate(outcome.pages):
+            page(file, located, ("outcomes", i, "pages", p), target)
+
+    # Reachability, cycles and dead ends, on the graph of answers that lead somewhere real.
+    edges = {qid: [(a, ans.next) for a, ans in enumerate(q.answers) if ans.next in where] for qid, q in questions.items()}
+    reached: set[str] = set()
+    if decision.start in questions:
+        stack = [decision.start]
+        while stack:
+            node = stack.pop()
+            if node in reached:
+                continue
+            reached.add(node)
+            stack.extend(nxt for _, nxt in edges.get(node, []))
+        for path, node_id in nodes:
+            if node_id not in reached:
+                out.add(file, located.mark(path + ("id",)), path + ("id",),
+                        f"'{node_id}' cannot be reached from the start '{decision.start}'",
+                        "point an answer's `next` at it, or remove it")
+    _report_cycles(decision, edges, questions, located, out, file)
+    leads_to_outcome = set(outcomes)
+    changed = True
+    while changed:
+        changed = False
+        for qid, targets in edges.items():
+            if qid not in leads_to_outcome and any(nxt in leads_to_outcome for _, nxt in targets):
+                leads_to_outcome.add(qid)
+                changed = True
+    for i, question in enumerate(decision.questions):
+        if question.id not in leads_to_outcome:
+            out.add(file, located.mark(("questions", i, "id")), ("questions", i, "id"),
+                    f"no path from question '{question.id}' ever reaches an outcome",
+                    "make at least one answer lead, directly or through other questions, to an outcome")
+
+
+def _report_cycles(decision, edges, questions, located, out, file):
+    index = {q.id: i for i, q in enumerate(decision.questions)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node, trail):
+        state[node] = 1
+        for a, nxt in edges.get(node, []):
+            if nxt not in questions:
+                continue
+            if state.get(nxt) == 1:
+                loop = trail[trail.index(nxt):] + [node, nxt] if nxt in trail else [node, nxt]
+                path = ("questions", index[node], "answers", a, "next")
+                out.add(file, located.mark(path), path, "this answer closes a loop: " + " -> ".join(dict.fromkeys(loop)) + f" -> {nxt}",
+                        "a decision must always move forward: point it at a later question or an outcome")
+            elif nxt not in state:
+                visit(nxt, trail + [node])
+        state[node] = 2
+
+    for q in decision.questions:
+        if q.id not in state:
+            visit(q.id, [])

@@ -112,8 +112,7 @@ def check_data(
         if instance is not None:
             _check_text(instance, (), located, file, out)
             parsed[file] = (instance, located)
-    if len(parsed) == len(DATA_FILES):
-        _cross_check(parsed, Path(docs_dir) if docs_dir else None, today, out)
+    _cross_check(parsed, Path(docs_dir) if docs_dir else None, today, out)
     errors = [p for p in out.problems if p.severity == "error"]
     guide = None
     if not errors and len(parsed) == len(DATA_FILES):
@@ -299,10 +298,8 @@ def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Colle
 
 
 def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector):
-    frameworks_file, fw_loc = parsed["frameworks.yml"]
-    criteria_file, cr_loc = parsed["criteria.yml"]
-    decision, de_loc = parsed["decision.yml"]
-    claims_file, cl_loc = parsed["claims.yml"]
+    """Checks across files; each runs when the files it needs passed the schema, so one typo
+    never hides the other problems."""
 
     def unique(file, located, items):
         seen: dict[str, int] = {}
@@ -313,11 +310,11 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
             else:
                 seen[item_id] = located.mark(path + ("id",)).line
 
-    def known(file, located, path, value, pool, what):
-        if value not in pool:
+    def known(file, located, path, value, pool, what, key=False):
+        if pool is not None and value not in pool:
             close = difflib.get_close_matches(value, list(pool), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: " + ", ".join(pool)
-            out.add(file, located.mark(path), path, f"no {what} has the id '{value}'", hint)
+            out.add(file, located.mark(path, key=key), path, f"no {what} has the id '{value}'", hint)
 
     def page(file, located, path, target):
         if docs_dir is None:
@@ -331,51 +328,61 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
             out.add(file, located.mark(path), path, f"date {date.isoformat()} lies in the future",
                     f"use the day the check was done (today is {today.isoformat()})")
 
-    framework_ids = [f.id for f in frameworks_file.frameworks]
-    unique("frameworks.yml", fw_loc, [(("frameworks", i), f.id) for i, f in enumerate(frameworks_file.frameworks)])
-    for i, framework in enumerate(frameworks_file.frameworks):
-        not_future("frameworks.yml", fw_loc, ("frameworks", i, "reviewed"), framework.reviewed)
-        if framework.page:
-            page("frameworks.yml", fw_loc, ("frameworks", i, "page"), framework.page)
+    framework_ids = criterion_ids = None
+    if "frameworks.yml" in parsed:
+        frameworks_file, fw_loc = parsed["frameworks.yml"]
+        framework_ids = [f.id for f in frameworks_file.frameworks]
+        unique("frameworks.yml", fw_loc, [(("frameworks", i), f.id) for i, f in enumerate(frameworks_file.frameworks)])
+        for i, framework in enumerate(frameworks_file.frameworks):
+            not_future("frameworks.yml", fw_loc, ("frameworks", i, "reviewed"), framework.reviewed)
+            if framework.page:
+                page("frameworks.yml", fw_loc, ("frameworks", i, "page"), framework.page)
 
-    unique("criteria.yml", cr_loc, [(("groups", g), group.id) for g, group in enumerate(criteria_file.groups)])
-    criterion_paths = [
-        (("groups", g, "criteria", c), criterion.id)
-        for g, group in enumerate(criteria_file.groups)
-        for c, criterion in enumerate(group.criteria)
-    ]
-    unique("criteria.yml", cr_loc, criterion_paths)
-    criterion_ids = [cid for _, cid in criterion_paths]
-    for g, group in enumerate(criteria_file.groups):
-        if group.page:
-            page("criteria.yml", cr_loc, ("groups", g, "page"), group.page)
-        for c, criterion in enumerate(group.criteria):
-            base = ("groups", g, "criteria", c)
-            not_future("criteria.yml", cr_loc, base + ("reviewed",), criterion.reviewed)
-            if review_is_stale(criterion.reviewed, today):
-                out.add("criteria.yml", cr_loc.mark(base + ("reviewed",)), base + ("reviewed",),
-                        f"last reviewed {criterion.reviewed.isoformat()}, over a year ago",
-                        "re-check the sources and update `reviewed` and each source's `accessed`", "warning")
-            for e, example in enumerate(criterion.examples):
-                page("criteria.yml", cr_loc, base + ("examples", e), example)
-            for fid in criterion.assessments:
-                known("criteria.yml", cr_loc, base + ("assessments", fid), fid, framework_ids, "framework")
-            for fid in framework_ids:
-                if fid not in criterion.assessments:
-                    out.add("criteria.yml", cr_loc.mark(base + ("assessments",), key=True), base + ("assessments",),
-                            f"no assessment for framework '{fid}'",
-                            f"add `{fid}:` with rating, verdict, detail and sources")
-            for fid, assessment in criterion.assessments.items():
-                for s, source in enumerate(assessment.sources):
-                    path = base + ("assessments", fid, "sources", s, "accessed")
-                    not_future("criteria.yml", cr_loc, path, source.accessed)
+    if "criteria.yml" in parsed:
+        criteria_file, cr_loc = parsed["criteria.yml"]
+        unique("criteria.yml", cr_loc, [(("groups", g), group.id) for g, group in enumerate(criteria_file.groups)])
+        criterion_paths = [
+            (("groups", g, "criteria", c), criterion.id)
+            for g, group in enumerate(criteria_file.groups)
+            for c, criterion in enumerate(group.criteria)
+        ]
+        unique("criteria.yml", cr_loc, criterion_paths)
+        criterion_ids = [cid for _, cid in criterion_paths]
+        for g, group in enumerate(criteria_file.groups):
+            if group.page:
+                page("criteria.yml", cr_loc, ("groups", g, "page"), group.page)
+            for c, criterion in enumerate(group.criteria):
+                _check_criterion(criterion, ("groups", g, "criteria", c), cr_loc, framework_ids, today, known, page, not_future, out)
 
-    _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
+    if "decision.yml" in parsed:
+        decision, de_loc = parsed["decision.yml"]
+        _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
 
-    unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
-    for i, claim in enumerate(claims_file.claims):
-        for k, cid in enumerate(claim.criteria):
-            known("claims.yml", cl_loc, ("claims", i, "criteria", k), cid, criterion_ids, "criterion")
+    if "claims.yml" in parsed:
+        claims_file, cl_loc = parsed["claims.yml"]
+        unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
+        for i, claim in enumerate(claims_file.claims):
+            for k, cid in enumerate(claim.criteria):
+                known("claims.yml", cl_loc, ("claims", i, "criteria", k), cid, criterion_ids, "criterion")
+
+
+def _check_criterion(criterion, base, located, framework_ids, today, known, page, not_future, out):
+    file = "criteria.yml"
+    not_future(file, located, base + ("reviewed",), criterion.reviewed)
+    if review_is_stale(criterion.reviewed, today):
+        out.add(file, located.mark(base + ("reviewed",)), base + ("reviewed",),
+                f"last reviewed {criterion.reviewed.isoformat()}, over a year ago",
+                "re-check the sources and update `reviewed` and each source's `accessed`", "warning")
+    for e, example in enumerate(criterion.examples):
+        page(file, located, base + ("examples", e), example)
+    for fid, assessment in criterion.assessments.items():
+        known(file, located, base + ("assessments", fid), fid, framework_ids, "framework", key=True)
+        for s, source in enumerate(assessment.sources):
+            not_future(file, located, base + ("assessments", fid, "sources", s, "accessed"), source.accessed)
+    for fid in framework_ids or []:
+        if fid not in criterion.assessments:
+            out.add(file, located.mark(base + ("assessments",), key=True), base + ("assessments",),
+                    f"no assessment for framework '{fid}'", f"add `{fid}:` with rating, verdict, detail and sources")
 
 
 def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):

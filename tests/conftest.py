@@ -1,0 +1,155 @@
+"""Shared fixtures: the real site built once per test session, served on loopback, and a
+headless Debian Chromium whose every request to another host is refused and recorded."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``; the result, never raising."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+_QuietHandler.extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".js": "text/javascript"}
+
+
+class StaticServer:
+    """A folder served on 127.0.0.1 at a free port, in a background thread."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = StaticServer(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Offline:
+    """What a page tried to load from other hosts, and what it logged as errors."""
+
+    def __init__(self):
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+
+
+def offline_context(browser, **options):
+    """A browser context in which only loopback addresses answer; others are recorded."""
+    context = browser.new_context(**options)
+    record = Offline()
+
+    def route(route_request):
+        host = urlsplit(route_request.request.url).hostname or ""
+        if route_request.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "::1"):
+            route_request.continue_()
+        else:
+            record.blocked.append(route_request.request.url)
+            route_request.abort("internetdisconnected")
+
+    context.route("**/*", route)
+    return context, record
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh page with the network cut off; the test fails if anything left for another host."""
+    context, record = offline_context(browser, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
+    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+    page.record = record
+    yield page
+    context.close()
+    assert record.blocked == [], f"requests to other hosts: {record.blocked}"
+
+
+def shadow_piercing_count(page, selector_class: str) -> int:
+    """Count elements with a class through the DevTools protocol, seeing inside shadow roots."""
+    session = page.context.new_cdp_session(page)
+    root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        attributes = node.get("attributes", [])
+        classes = dict(zip(attributes[::2], attributes[1::2])).get("class", "").split()
+        if selector_class in classes:
+            count += 1
+        stack.extend(node.get("children", []))
+        stack.extend(node.get("shadowRoots", []))
+        if node.get("contentDocument"):
+            stack.append(node["contentDocument"])
+    return count
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project (without build output and installs) for builds from altered data."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partial", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination

@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def shown(text: str) -> str:
+    """What a reader sees of data text: backticks become code formatting, spaces collapse."""
+    return " ".join(text.split()).replace("`", "")
+
+
 def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``project`` into ``site_dir``; the result, never raising."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

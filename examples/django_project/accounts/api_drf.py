@@ -1,0 +1,32 @@
+"""Task 3 with Django REST Framework: token authentication and permission classes."""
+
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+)
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+# POST username and password, get {"token": "..."}. The Token table comes
+# from a migration shipped with rest_framework.authtoken.
+token_view = obtain_auth_token
+
+
+@api_view(["GET"])
+@authentication_classes([TokenAuthentication])
+@permission_classes([IsAuthenticated])
+def me(request: Request) -> Response:
+    return Response(
+        {"username": request.user.username, "is_staff": request.user.is_staff}
+    )
+
+
+@api_view(["GET"])
+@authentication_classes([TokenAuthentication])
+@permission_classes([IsAdminUser])  # IsAdminUser checks is_staff
+def reports(request: Request) -> Response:
+    return Response({"signups_today": 42})

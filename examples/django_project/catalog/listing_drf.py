@@ -1,0 +1,33 @@
+"""Task 7 with Django REST Framework: a pagination class plus django-filter."""
+
+import django_filters
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import filters, generics
+from rest_framework.pagination import PageNumberPagination
+
+from catalog.api_drf import BookSerializer
+from catalog.models import Book
+
+
+class BookPagination(PageNumberPagination):
+    page_size = 10
+    page_size_query_param = "size"
+    max_page_size = 100
+
+
+class BookFilter(django_filters.FilterSet):
+    author = django_filters.CharFilter(lookup_expr="iexact")
+    year_from = django_filters.NumberFilter(field_name="year", lookup_expr="gte")
+
+    class Meta:
+        model = Book
+        fields = ["author", "year_from"]
+
+
+class BookListView(generics.ListAPIView):
+    queryset = Book.objects.all()
+    serializer_class = BookSerializer
+    pagination_class = BookPagination
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    filterset_class = BookFilter
+    search_fields = ["title"]  # ?search=...

@@ -1,5 +1,5 @@
 """Command line: ``python -m guide check`` validates the data; ``python -m guide schema`` rewrites
-the JSON Schemas. Both run in well under a second and need no MkDocs build."""
+the JSON Schemas and the field reference in CONTRIBUTING.md. Both run in well under a second and need no MkDocs build."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from guide.reference import update_contributing
 from guide.schema import write_schemas
 from guide.validate import check_data
 
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         for path in write_schemas(root):
             print(f"wrote {path.relative_to(root).as_posix()}")
+        if update_contributing(root / "CONTRIBUTING.md"):
+            print("updated the data reference in CONTRIBUTING.md")
         return 0
     guide, problems = check_data(root / "data", root / "docs", display_root=root)
     for problem in problems:

@@ -91,7 +91,7 @@ class Assessment(Strict):
 
 class Criterion(Strict):
     id: Id
-    title: OneLine
+    title: OneLine = Field(description="The criterion's name as the tables show it.")
     measures: Text = Field(description="What this criterion measures, in a sentence or two.")
     glance: bool = Field(default=False, description="Also shown in the at-a-glance table on the home page.")
     reviewed: dt.date = Field(description="When the assessments were last checked against their sources.")
@@ -103,30 +103,30 @@ class Criterion(Strict):
 
 class Group(Strict):
     id: Id
-    title: OneLine
+    title: OneLine = Field(description="The group's name, used as a heading.")
     description: Text = Field(description="What the group covers; shown above its table.")
     page: PagePath | None = Field(default=None, description="The page that discusses this group in prose.")
-    criteria: list[Criterion] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1, description="The criteria in this group, in the order the tables show them.")
 
 
 class Framework(Strict):
     id: Id
-    name: OneLine
+    name: OneLine = Field(description="The framework's name as its own docs write it.")
     summary: OneLine = Field(description="One line on what the framework is.")
     homepage: Url
     repository: Url
     licence: OneLine = Field(description="SPDX identifier, e.g. `MIT` or `BSD-3-Clause`.")
     version: OneLine = Field(description="The release the assessments were checked against, e.g. `5.2 LTS`.")
-    reviewed: dt.date
+    reviewed: dt.date = Field(description="When the framework's facts (version, licence, links) were last checked.")
     page: PagePath | None = Field(default=None, description="The guide's overview page for this framework.")
 
 
 class FrameworksFile(Strict):
-    frameworks: list[Framework] = Field(min_length=2)
+    frameworks: list[Framework] = Field(min_length=2, description="The frameworks compared; each becomes a column in every table.")
 
 
 class CriteriaFile(Strict):
-    groups: list[Group] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1, description="Groups of criteria, in the order the pages show them.")
 
 
 class Answer(Strict):
@@ -139,18 +139,18 @@ class Question(Strict):
     id: Id
     text: OneLine = Field(description="The question, ending with a question mark.")
     hint: Text | None = Field(default=None, description="Why the question matters.")
-    answers: list[Answer] = Field(min_length=2)
+    answers: list[Answer] = Field(min_length=2, description="At least two answers, each leading to a question or an outcome.")
 
 
 class Recommendation(Strict):
-    framework: Id
+    framework: Id = Field(description="The `id` of a framework in frameworks.yml.")
     role: OneLine = Field(description="What this framework does in the recommended setup.")
 
 
 class Outcome(Strict):
     id: Id
-    title: OneLine
-    recommends: list[Recommendation] = Field(min_length=1)
+    title: OneLine = Field(description="The recommendation in a few words.")
+    recommends: list[Recommendation] = Field(min_length=1, description="The framework(s) recommended, each with its role.")
     why: Text = Field(description="Why this setup fits the answers that lead here.")
     watch_out: list[Text] = Field(default_factory=list, description="Risks and caveats of this choice.")
     criteria: list[Id] = Field(min_length=1, description="Criteria whose verdicts back this outcome.")
@@ -159,8 +159,8 @@ class Outcome(Strict):
 
 class DecisionFile(Strict):
     start: Id = Field(description="The `id` of the first question.")
-    questions: list[Question] = Field(min_length=1)
-    outcomes: list[Outcome] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, description="The questions; ids share one namespace with the outcomes.")
+    outcomes: list[Outcome] = Field(min_length=1, description="Where the answers end: a recommendation with its reasons.")
 
 
 ArticleSection = Literal[
@@ -180,7 +180,7 @@ class Claim(Strict):
 
 
 class ClaimsFile(Strict):
-    claims: list[Claim] = Field(min_length=1)
+    claims: list[Claim] = Field(min_length=1, description="Every claim of the source article, each checked.")
 
 
 class Guide(BaseModel):

@@ -41,3 +41,12 @@ def write_schemas(root: Path) -> list[Path]:
         path.write_text(schema_text(data_file), encoding="utf-8")
         written.append(path)
     return written
+
+
+def publish_schemas(root: Path, site_dir: Path) -> None:
+    """Copy the committed schemas into the built site, at /schema/, for editors and exports."""
+    target = site_dir / "schema"
+    target.mkdir(parents=True, exist_ok=True)
+    for data_file in DATA_FILES:
+        name = schema_name(data_file)
+        (target / name).write_text((root / SCHEMA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")

@@ -213,3 +213,29 @@ def test_make_build_never_leaves_a_site_from_a_failed_build(tmp_path):
     result = subprocess.run(command, cwd=project, capture_output=True, text=True)
     assert result.returncode != 0
     assert not (project / "site").exists()
+
+
+HOSTILE = 'p99 < 50 ms | {{ 7*7 }} {% if true %}x{% endif %} & --8<-- "README.md" *not bold*'
+HOSTILE_TITLE = "Perf < fast | {{ 1+1 }} *x*"
+
+
+def test_hostile_data_text_is_shown_exactly_as_written(tmp_path, guide):
+    """Text that looks like table syntax, Jinja, a snippet include or Markdown stays inert
+    (HTML tags and Markdown links are refused earlier, by the data check)."""
+    project = copy_project(tmp_path / "project")
+    criteria = project / "data" / "criteria.yml"
+    first = guide.criteria[0].assessments["fastapi"].verdict
+    text = criteria.read_text(encoding="utf-8")
+    text = text.replace(f"verdict: {first}", f"verdict: '{HOSTILE}'", 1)
+    text = text.replace("    title: Performance\n", f"    title: '{HOSTILE_TITLE}'\n", 1)
+    criteria.write_text(text, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "site", "comparison/index.html")
+    row = soup.select_one("table.guide-comparison--full").select("tbody tr")[1]
+    assert len(row.find_all(["th", "td"])) == 1 + len(guide.frameworks)
+    assert HOSTILE in row.get_text()
+    assert HOSTILE_TITLE in soup.select_one("h2#group-performance").get_text()
+    page_text = soup.get_text()
+    assert "49" not in row.get_text() and "Set up on a fresh machine" not in page_text  # no Jinja, no include
+    assert soup.select("h2 em, td em") == []

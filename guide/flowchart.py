@@ -21,6 +21,12 @@ def node_anchor(node_id: str) -> str:
     return f"decide-{node_id}"
 
 
+def outline_href(links: Links, node_id: str | None = None) -> str:
+    """A node of the outline (or the outline itself) on the Decision page, from any page:
+    embeds show the flowchart and the walk without the outline beside them."""
+    return links.href(DECISION_PAGE, node_anchor(node_id) if node_id else "decision-outline")
+
+
 def mermaid_id(node_id: str) -> str:
     # Prefixed so that ids such as `end` or `graph` cannot clash with Mermaid keywords;
     # ids hold no underscores, so the mapping is one to one.
@@ -44,22 +50,21 @@ def mermaid_source(guide: Guide) -> str:
     return "\n".join(lines)
 
 
-def node_links(guide: Guide) -> dict[str, str]:
+def node_links(guide: Guide, links: Links) -> dict[str, str]:
     """Where each drawn node leads: its entry in the outline, which links onward."""
-    links = {mermaid_id(q.id): "#" + node_anchor(q.id) for q in guide.decision.questions}
-    links.update({mermaid_id(o.id): "#" + node_anchor(o.id) for o in guide.decision.outcomes})
-    return links
+    nodes = [q.id for q in guide.decision.questions] + [o.id for o in guide.decision.outcomes]
+    return {mermaid_id(node): outline_href(links, node) for node in nodes}
 
 
 def flowchart(guide: Guide, links: Links) -> str:
     """A container that the site script draws with the self-hosted Mermaid; the source is its text."""
-    links = json.dumps(node_links(guide), sort_keys=True)
+    targets = json.dumps(node_links(guide, links), sort_keys=True)
     count = len(guide.decision.questions) + len(guide.decision.outcomes)
     return (
-        f'<figure class="guide-flowchart" data-nodes="{count}" data-links="{attr(links)}">'
+        f'<figure class="guide-flowchart" data-nodes="{count}" data-links="{attr(targets)}">'
         f'<pre class="guide-flowchart__source">{html_text_preserving_lines(mermaid_source(guide))}</pre>'
         f'<figcaption>The decision tree: {len(guide.decision.questions)} questions, {len(guide.decision.outcomes)} outcomes. '
-        f'Select a box to jump to its explanation; the <a href="#decision-outline">outline below</a> holds the same tree as text.</figcaption>'
+        f'Select a box to jump to its explanation; the <a href="{attr(outline_href(links))}">outline</a> holds the same tree as text.</figcaption>'
         "</figure>"
     )
 
@@ -71,10 +76,14 @@ def html_text_preserving_lines(text: str) -> str:
 
 def outline(guide: Guide, links: Links) -> str:
     parts = ['<div class="guide-outline" id="decision-outline">']
+    # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
+    titles = {q.id: q.text for q in guide.decision.questions}
+    titles.update({o.id: o.title for o in guide.decision.outcomes if o.id not in titles})
+    criteria = {c.id: c for c in guide.criteria}
     for question in guide.decision.questions:
-        parts.append(_question(question, guide))
+        parts.append(_question(question, guide, titles))
     for outcome in guide.decision.outcomes:
-        parts.append(_outcome(outcome, guide, links))
+        parts.append(_outcome(outcome, guide, links, criteria))
     parts.append("</div>")
     return "".join(parts)
 
@@ -86,12 +95,12 @@ def _node_title(guide: Guide, node_id: str) -> str:
     return next(o.title for o in guide.decision.outcomes if o.id == node_id)
 
 
-def _question(question: Question, guide: Guide) -> str:
+def _question(question: Question, guide: Guide, titles: dict[str, str] | None = None) -> str:
     start = ' <span class="guide-start">Start here</span>' if question.id == guide.decision.start else ""
     hint = f'<p class="guide-hint">{html_text(question.hint)}</p>' if question.hint else ""
     answers = "".join(
         f'<li><a href="#{node_anchor(answer.next)}">{html_text(answer.label)}</a>'
-        f'<span class="guide-next"> → {html_text(_node_title(guide, answer.next))}</span>'
+        f'<span class="guide-next"> → {html_text(titles[answer.next] if titles is not None else _node_title(guide, answer.next))}</span>'
         + (f'<span class="guide-hint">{html_text(answer.hint)}</span>' if answer.hint else "")
         + "</li>"
         for answer in question.answers
@@ -102,12 +111,12 @@ def _question(question: Question, guide: Guide) -> str:
     )
 
 
-def _outcome(outcome: Outcome, guide: Guide, links: Links) -> str:
+def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None = None) -> str:
     recommends = "".join(
         f"<li><strong>{html_text(guide.framework(r.framework).name)}</strong>: {html_text(r.role)}</li>" for r in outcome.recommends
     )
     watch = "".join(f"<li>{html_text(item)}</li>" for item in outcome.watch_out)
-    reasons = "".join(_reason(guide, cid, links) for cid in outcome.criteria)
+    reasons = "".join(_reason(guide, cid, links, criteria) for cid in outcome.criteria)
     pages = ", ".join(f'<a href="{attr(links.href(page, None))}">{html_text(links.title(page))}</a>' for page in outcome.pages)
     return (
         f'<section class="guide-node guide-node--outcome" id="{node_anchor(outcome.id)}" aria-labelledby="{node_anchor(outcome.id)}-h">'
@@ -120,8 +129,8 @@ def _outcome(outcome: Outcome, guide: Guide, links: Links) -> str:
     )
 
 
-def _reason(guide: Guide, criterion_id: str, links: Links) -> str:
-    criterion = guide.criterion(criterion_id)
+def _reason(guide: Guide, criterion_id: str, links: Links, criteria: dict | None = None) -> str:
+    criterion = criteria[criterion_id] if criteria is not None else guide.criterion(criterion_id)
     verdicts = "; ".join(
         f"{html_text(f.name)} {rating_badge(criterion.assessments[f.id].rating)} {html_text(criterion.assessments[f.id].verdict)}"
         for f in guide.frameworks

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.site import guide_for, project_root
+from mkdocs.structure.files import File
+
+from guide.embeds import embed_markdown, embeds
+from guide.exports import site_info, write_exports
+from guide.schema import publish_schemas
+from guide.site import SiteLinks, guide_for, project_root
 from guide.vendor import copy_mermaid
 
 
@@ -17,5 +22,28 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    """One generated embed page per table, group, flowchart and decision walk (see guide/embeds.py)."""
+    guide = guide_for(config)
+    macros = getattr(config.plugins.get("macros"), "macros", None) or {}  # registered by define_env in on_config
+    titles = SiteLinks(config, "index.md")
+    for embed in embeds(guide, walk="decision_walk" in macros):
+        content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
+        files.append(File.generated(config, embed.src, content=content))
+    return files
+
+
+def on_pre_page(page, config, files):
+    """Date every page by the data's newest review, not the build day: MkDocs writes the page's
+    ``update_date`` into sitemap.xml (``lastmod``) and, as the gzip timestamp, sitemap.xml.gz,
+    so a build on another day (or with another SOURCE_DATE_EPOCH) gives the same bytes.
+    tests/test_reproducible.py checks it."""
+    page.update_date = guide_for(config).reviewed.isoformat()
+    return page
+
+
 def on_post_build(config):
-    copy_mermaid(project_root(config), Path(config["site_dir"]))
+    root, site_dir = project_root(config), Path(config["site_dir"])
+    copy_mermaid(root, site_dir)
+    publish_schemas(root, site_dir)
+    write_exports(guide_for(config), site_info(config), site_dir)

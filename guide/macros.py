@@ -6,9 +6,10 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import flowchart, tables
+from guide import embeds, flowchart, reference, scorecard, tables, walk
+from guide.exports import site_info
 from guide.text import markdown_text
-from guide.site import SiteLinks, guide_for
+from guide.site import SiteLinks, guide_for, page_url
 
 
 def define_env(env):
@@ -21,16 +22,38 @@ def define_env(env):
     def links() -> SiteLinks:
         return SiteLinks(env.conf, env.page.file.src_uri)
 
+    def embeddable(content: str, name: str) -> str:
+        """A table or the flowchart with its "Embed" control below; embed pages get none."""
+        src = env.page.file.src_uri
+        if embeds.is_embed_page(src):
+            return content
+        return embeds.embed_control(content, embeds.embed_named(guide, name), control_links())
+
+    def control_links() -> embeds.ControlLinks:
+        directory_urls = env.conf["use_directory_urls"]
+        here = page_url(env.page.file.src_uri, directory_urls)
+        return embeds.ControlLinks(site_info(env.conf).url, here, directory_urls)
+
+    @env.macro
+    def embed_catalogue() -> str:
+        """Every embed page with its iframe address (for the "Embed and reuse" page)."""
+        return embeds.embed_catalogue(guide, control_links())
+
+    @env.macro
+    def export_list() -> str:
+        """The export files with their addresses."""
+        return embeds.export_list(control_links())
+
     @env.macro
     def comparison_table(group: str | None = None) -> str:
         """The full comparison, or one group's table with ``group="performance"``."""
         if group is None:
-            return tables.full_table(guide, links())
-        return tables.group_table(guide, guide.group(group), links())
+            return embeddable(tables.full_table(guide, links()), embeds.FULL)
+        return embeddable(tables.group_table(guide, guide.group(group), links()), embeds.group_embed_name(group))
 
     @env.macro
     def glance_table() -> str:
-        return tables.glance_table(guide, links())
+        return embeddable(tables.glance_table(guide, links()), embeds.GLANCE)
 
     @env.macro
     def criterion_verdicts(criterion: str) -> str:
@@ -58,13 +81,33 @@ def define_env(env):
 
     @env.macro
     def decision_flowchart() -> str:
-        return flowchart.flowchart(guide, links())
+        return embeddable(flowchart.flowchart(guide, links()), embeds.FLOWCHART)
 
     @env.macro
     def decision_outline() -> str:
         return flowchart.outline(guide, links())
 
     @env.macro
+    def decision_walk() -> str:
+        """The interactive walk, one question at a time (the outline is its no-JavaScript form)."""
+        return walk.walk(guide, links())
+
+    @env.macro
+    def priorities_scorecard() -> str:
+        """The weighting form and ranking; hidden until the site script runs."""
+        return scorecard.scorecard(guide, links())
+
+    @env.macro
+    def scorecard_table() -> str:
+        """Mean points per group and the equal-weight scores, rendered at build time."""
+        return scorecard.equal_weights_table(guide, links())
+
+    @env.macro
     def criterion_card(criterion: str) -> str:
         """One criterion in full (verdicts, explanations, sources), for a prose page."""
         return tables.criterion_card(guide, guide.criterion(criterion), links())
+
+    @env.macro
+    def data_reference() -> str:
+        """Every field of every data file, generated from the models (Markdown)."""
+        return reference.reference_markdown(heading_level=2)

@@ -84,12 +84,17 @@ def full_table(guide: Guide, links: Links) -> str:
     width = len(guide.frameworks) + 1
     body = "".join(
         f'<tbody><tr class="guide-group-row"><th scope="rowgroup" colspan="{width}">'
-        f'<a href="{attr(links.href(group.page, None)) if group.page else "#" + attr("group-" + group.id)}">{html_text(group.title)}</a></th></tr>'
+        f'<a href="{attr(_group_href(group, links))}">{html_text(group.title)}</a></th></tr>'
         f"{_criterion_rows(guide, group.criteria, links)}</tbody>"
         for group in guide.groups
     )
     caption = f"All {len(guide.criteria)} criteria in {len(guide.groups)} groups"
     return _table(caption, _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--full")
+
+
+def _group_href(group: Group, links: Links) -> str:
+    """A group's prose page, or its section of the full comparison when it has none."""
+    return links.href(group.page) if group.page else links.href(COMPARISON_PAGE, f"group-{group.id}")
 
 
 def glance_table(guide: Guide, links: Links) -> str:
@@ -148,9 +153,10 @@ def criterion_card(guide: Guide, criterion: Criterion, links: Links) -> str:
 
 def review_table(guide: Guide, links: Links) -> str:
     """When each criterion was last reviewed and how many sources back it."""
+    group_title = {c.id: g.title for g in reversed(guide.groups) for c in g.criteria}  # not a scan per row
     rows = "".join(
         f'<tr><th scope="row"><a href="{attr(links.href(COMPARISON_PAGE, c.id))}">{html_text(c.title)}</a></th>'
-        f"<td>{html_text(guide.group_of(c.id).title)}</td><td>{c.reviewed.isoformat()}"
+        f"<td>{html_text(group_title[c.id])}</td><td>{c.reviewed.isoformat()}"
         f'{" <span class=guide-stale>due for review</span>" if guide.is_stale(c) else ""}</td>'
         f"<td>{sum(len(a.sources) for a in c.assessments.values())}</td></tr>"
         for c in guide.criteria

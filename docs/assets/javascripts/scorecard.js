@@ -1,0 +1,227 @@
+/* The priorities scorecard: the reader weights each group of criteria (0-3) and sees each
+ * framework's score, rank and the criteria that decide it. The weights live in the URL
+ * (?weights=<group id>.<weight>,...). The rule is the one guide/scorecard.py implements and the
+ * methodology page states; the markup (form and result rows) is rendered at build time, and
+ * this script only fills in numbers and names with textContent. Re-runs on each page that
+ * Material's instant navigation swaps in (document$). */
+(function () {
+  "use strict";
+  var EPSILON = 1e-9; // scores that differ by less are equal (they are exact ties in Python)
+  var current = null; // { root, data, pathname, weights }
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function readWeights(data) {
+    var weights = {};
+    data.groups.forEach(function (group) { weights[group.id] = data["default"]; });
+    var raw = new URLSearchParams(location.search).get(data.param) || "";
+    raw.split(",").forEach(function (part) {
+      var dot = part.lastIndexOf(".");
+      if (dot < 0) return;
+      var id = part.slice(0, dot).trim();
+      var value = part.slice(dot + 1).trim();
+      if (has(weights, id) && /^\d+$/.test(value) && data.weights.indexOf(+value) >= 0) weights[id] = +value;
+    });
+    return weights;
+  }
+
+  function isDefault(data, weights) {
+    return data.groups.every(function (group) { return weights[group.id] === data["default"]; });
+  }
+
+  function urlFor(data, weights) {
+    var params = new URLSearchParams(location.search);
+    params.delete(data.param);
+    var others = params.toString();
+    var value = isDefault(data, weights) ? "" : data.groups.map(function (g) { return g.id + "." + weights[g.id]; }).join(",");
+    var search = [value ? data.param + "=" + value : "", others].filter(Boolean).join("&");
+    return location.pathname + (search ? "?" + search : "") + location.hash;
+  }
+
+  function totalWeight(data, weights) {
+    return data.groups.reduce(function (sum, group) { return sum + weights[group.id]; }, 0);
+  }
+
+  /* score = sum(weight x group mean) / sum(weights), on the 0-3 scale. */
+  function scores(data, weights) {
+    var total = totalWeight(data, weights);
+    if (!total) return null;
+    var result = {};
+    data.frameworks.forEach(function (framework) {
+      var sum = 0;
+      data.groups.forEach(function (group) {
+        var points = group.criteria.reduce(function (acc, c) { return acc + c.points[framework.id]; }, 0);
+        sum += weights[group.id] * points / group.criteria.length;
+      });
+      result[framework.id] = sum / total;
+    });
+    return result;
+  }
+
+  /* Best first; equal scores share a rank (1, 1, 3) and keep the data's order. */
+  function ranking(data, weights) {
+    var result = scores(data, weights);
+    if (!result) return [];
+    var order = data.frameworks.map(function (framework, index) { return { framework: framework, index: index, score: result[framework.id] }; });
+    order.sort(function (a, b) {
+      return Math.abs(a.score - b.score) < EPSILON ? a.index - b.index : b.score - a.score;
+    });
+    order.forEach(function (entry, position) {
+      var previous = order[position - 1];
+      entry.rank = previous && Math.abs(previous.score - entry.score) < EPSILON ? previous.rank : position + 1;
+    });
+    return order;
+  }
+
+  /* Each criterion's share of the gap between two frameworks; they add up to the gap. */
+  function contributions(data, weights, id, otherId) {
+    var total = totalWeight(data, weights);
+    var found = [];
+    var index = 0;
+    data.groups.forEach(function (group) {
+      var share = total ? weights[group.id] / (total * group.criteria.length) : 0;
+      group.criteria.forEach(function (criterion) {
+        var gap = criterion.points[id] - criterion.points[otherId];
+        if (share && gap) found.push({ criterion: criterion, value: share * gap, index: index });
+        index += 1;
+      });
+    });
+    found.sort(function (a, b) {
+      var size = Math.abs(b.value) - Math.abs(a.value);
+      return Math.abs(size) < EPSILON ? a.index - b.index : size;
+    });
+    return found;
+  }
+
+  function onScale(score) { return score * 100 / 3; }
+
+  function signed(value) {
+    var shown = onScale(value).toFixed(1);
+    return (value > 0 ? "+" : "\u2212") + shown.replace("-", "");
+  }
+
+  function criterionList(label, items) {
+    var block = document.createElement("div");
+    var title = document.createElement("p");
+    title.className = "guide-scorecard__vs";
+    title.textContent = label;
+    var list = document.createElement("ul");
+    items.forEach(function (item) {
+      var entry = document.createElement("li");
+      entry.setAttribute("data-criterion", item.criterion.id);
+      var name;
+      if (item.criterion.href) {
+        name = document.createElement("a");
+        name.href = item.criterion.href;
+      } else {
+        name = document.createElement("span");
+      }
+      name.textContent = item.criterion.title;
+      var delta = document.createElement("span");
+      delta.className = "guide-scorecard__delta";
+      delta.textContent = " " + signed(item.value);
+      entry.append(name, delta);
+      list.appendChild(entry);
+    });
+    block.append(title, list);
+    return block;
+  }
+
+  function explain(cell, data, weights, entry, reference) {
+    cell.replaceChildren();
+    if (!reference) return;
+    var found = contributions(data, weights, entry.framework.id, reference.framework.id);
+    var gains = found.filter(function (item) { return item.value > 0; }).slice(0, 3);
+    var losses = found.filter(function (item) { return item.value < 0; }).slice(0, 3);
+    var name = reference.framework.name;
+    if (!found.length) {
+      var same = document.createElement("p");
+      same.textContent = "Rated the same as " + name + " on every criterion that counts.";
+      cell.appendChild(same);
+      return;
+    }
+    if (gains.length) cell.appendChild(criterionList("Ahead of " + name + " on:", gains));
+    if (losses.length) cell.appendChild(criterionList("Behind " + name + " on:", losses));
+  }
+
+  function render(state, announce) {
+    var root = state.root;
+    var data = state.data;
+    var weights = state.weights;
+    root.querySelectorAll(".guide-scorecard__group").forEach(function (row) {
+      var group = row.getAttribute("data-group");
+      row.querySelectorAll(".guide-scorecard__weight").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(+button.getAttribute("data-weight") === weights[group]));
+      });
+    });
+    var order = ranking(data, weights);
+    var table = root.querySelector(".guide-scorecard__results");
+    var wrapper = table.closest(".md-typeset__scrollwrap") || table;
+    wrapper.hidden = order.length === 0;
+    root.querySelector(".guide-scorecard__empty").hidden = order.length !== 0;
+    var body = table.querySelector("tbody");
+    var rows = {};
+    body.querySelectorAll("tr[data-framework]").forEach(function (row) { rows[row.getAttribute("data-framework")] = row; });
+    order.forEach(function (entry, position) {
+      var row = rows[entry.framework.id];
+      var tied = order.some(function (other) { return other !== entry && other.rank === entry.rank; });
+      row.querySelector(".guide-scorecard__rank").textContent = entry.rank + (tied ? " (tied)" : "");
+      row.querySelector(".guide-scorecard__score").textContent = onScale(entry.score).toFixed(1);
+      row.querySelector(".guide-scorecard__fill").style.width = onScale(entry.score).toFixed(1) + "%";
+      row.setAttribute("data-rank", String(entry.rank));
+      row.setAttribute("data-score", onScale(entry.score).toFixed(4));
+      explain(row.querySelector(".guide-scorecard__why"), data, weights, entry, position === 0 ? order[1] : order[0]);
+      body.appendChild(row);
+    });
+    var status = root.querySelector(".guide-scorecard__status");
+    if (!announce) { status.textContent = ""; return; }
+    status.textContent = order.length
+      ? "Ranking: " + order.map(function (entry) { return entry.rank + ". " + entry.framework.name + " " + onScale(entry.score).toFixed(1); }).join("; ") + "."
+      : "No ranking: every group is set to Ignore.";
+  }
+
+  function onClick(state, event) {
+    var button = event.target.closest("button");
+    if (!button || !state.root.contains(button)) return;
+    if (button.classList.contains("guide-scorecard__weight")) {
+      state.weights[button.closest(".guide-scorecard__group").getAttribute("data-group")] = +button.getAttribute("data-weight");
+    } else if (button.hasAttribute("data-scorecard-reset")) {
+      state.data.groups.forEach(function (group) { state.weights[group.id] = state.data["default"]; });
+    } else {
+      return;
+    }
+    history.replaceState(history.state, "", urlFor(state.data, state.weights));
+    render(state, true);
+  }
+
+  function init() {
+    var root = document.querySelector(".guide-scorecard[data-scorecard]");
+    if (!root) { current = null; return; }
+    if (current && current.root === root) return;
+    var data;
+    try { data = JSON.parse(root.getAttribute("data-scorecard")); } catch (error) { return; }
+    var state = { root: root, data: data, pathname: location.pathname, weights: readWeights(data) };
+    current = state;
+    root.addEventListener("click", function (event) { onClick(state, event); });
+    root.querySelector(".guide-scorecard__nojs").hidden = true;
+    root.querySelector(".guide-scorecard__app").hidden = false;
+    render(state, false);
+  }
+
+  window.addEventListener("popstate", function () {
+    var state = current;
+    if (!state || !document.body.contains(state.root) || location.pathname !== state.pathname) return;
+    state.weights = readWeights(state.data);
+    render(state, true);
+  });
+
+  window.guideScorecard = { ranking: ranking, contributions: contributions, scores: scores };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { init(); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,408 @@
+"""The priorities scorecard: the scoring rule in Python, the page in headless Chromium (ranking as
+the methodology says for several weightings, weights in the URL, keyboard-only use, the
+no-JavaScript table), and a build with a third framework added to the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from fractions import Fraction
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import StaticServer, build_site, copy_project, offline_context
+from guide import scorecard, walk
+from guide.flowchart import mermaid_id
+from guide.models import Guide, Rating
+from guide.validate import load_guide
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def guide() -> Guide:
+    return load_guide(ROOT / "data", ROOT / "docs", today=dt.date(2026, 11, 25))
+
+
+class FakeLinks:
+    def href(self, page, anchor=None):
+        return f"/{page}" + (f"#{anchor}" if anchor else "")
+
+    def title(self, page):
+        return f"Title of {page}"
+
+
+def with_twin(guide: Guide) -> Guide:
+    """The guide plus a framework rated exactly like the first one: a guaranteed tie."""
+    first = guide.frameworks[0]
+    twin = first.model_copy(update={"id": "twin", "name": "Twin"})
+    groups = [
+        g.model_copy(update={"criteria": [
+            c.model_copy(update={"assessments": {**c.assessments, "twin": c.assessments[first.id]}}) for c in g.criteria
+        ]})
+        for g in guide.groups
+    ]
+    return guide.model_copy(update={"frameworks": [*guide.frameworks, twin], "groups": groups})
+
+
+def weights_of(guide: Guide, **given: int) -> dict[str, int]:
+    """Weights with the given groups set and every other group at ``_rest`` (default: the default)."""
+    rest = given.pop("_rest", scorecard.DEFAULT_WEIGHT)
+    return {g.id: given.get(g.id.replace("-", "_"), rest) for g in guide.groups}
+
+
+# --- The rule ------------------------------------------------------------------------------
+
+
+def test_group_mean_is_the_mean_of_rating_points(guide):
+    for group in guide.groups:
+        for framework in guide.frameworks:
+            points = [c.assessments[framework.id].rating.score for c in group.criteria]
+            assert scorecard.group_mean(group, framework.id) == Fraction(sum(points), len(points))
+    assert [r.score for r in Rating] == [3, 2, 1, 0]
+
+
+def test_equal_weights_score_is_the_mean_of_group_means(guide):
+    result = scorecard.scores(guide, scorecard.default_weights(guide))
+    for framework in guide.frameworks:
+        means = [scorecard.group_mean(g, framework.id) for g in guide.groups]
+        assert result[framework.id] == sum(means) / len(means)
+        assert 0 <= scorecard.percent(result[framework.id]) <= 100
+
+
+def test_weights_scale_each_group(guide):
+    only = guide.groups[0]
+    result = scorecard.scores(guide, weights_of(guide, _rest=0, **{only.id.replace("-", "_"): 3}))
+    for framework in guide.frameworks:
+        assert result[framework.id] == scorecard.group_mean(only, framework.id)
+
+
+def test_every_group_ignored_gives_no_ranking(guide):
+    zero = weights_of(guide, _rest=0)
+    assert scorecard.scores(guide, zero) is None
+    assert scorecard.ranking(guide, zero) == []
+    assert scorecard.contributions(guide, zero, "fastapi", "django") == []
+
+
+def test_equal_scores_share_a_rank_and_keep_the_data_order(guide):
+    twins = with_twin(guide)
+    first = guide.frameworks[0].id
+    for weights in (scorecard.default_weights(twins), weights_of(twins, _rest=1, performance=3)):
+        ranked = scorecard.ranking(twins, weights)
+        by_id = {f.id: (rank, score) for rank, f, score in ranked}
+        assert by_id["twin"] == by_id[first]
+        ids = [f.id for _, f, _ in ranked]
+        assert ids.index(first) + 1 == ids.index("twin")  # data order between tied frameworks
+        ranks = [rank for rank, _, _ in ranked]
+        assert ranks == sorted(ranks) and ranks[0] == 1
+        for position, (rank, _, score) in enumerate(ranked, start=1):
+            assert rank == position or score == ranked[position - 2][2]
+
+
+def test_contributions_add_up_to_the_gap(guide):
+    for values in [(2,) * 6, (3, 0, 1, 2, 3, 0), (0, 0, 3, 0, 0, 1), (1, 2, 3, 0, 1, 2)]:
+        weights = {g.id: v for g, v in zip(guide.groups, itertools.cycle(values))}
+        result = scorecard.scores(guide, weights)
+        for a, b in itertools.permutations([f.id for f in guide.frameworks], 2):
+            found = scorecard.contributions(guide, weights, a, b)
+            assert sum(v for _, v in found) == result[a] - result[b]
+            assert [abs(v) for _, v in found] == sorted((abs(v) for _, v in found), reverse=True)
+            assert all(v != 0 for _, v in found)
+
+
+def test_weights_in_the_url_round_trip_and_ignore_junk(guide):
+    weights = {g.id: i % 4 for i, g in enumerate(guide.groups)}
+    text = scorecard.encode_weights(guide, weights)
+    assert scorecard.parse_weights(guide, text) == weights
+    first = guide.groups[0].id
+    assert scorecard.parse_weights(guide, "") == scorecard.default_weights(guide)
+    junk = f"nope.3,{first}.9,{first}.x,{first},,{first}.-1"
+    assert scorecard.parse_weights(guide, junk) == scorecard.default_weights(guide)
+    assert scorecard.parse_weights(guide, f"{first}.0")[first] == 0
+
+
+def test_scorecard_markup(guide):
+    soup = BeautifulSoup(scorecard.scorecard(guide, FakeLinks()), "html.parser")
+    root = soup.select_one(".guide-scorecard")
+    data = json.loads(root["data-scorecard"])
+    assert data == scorecard.scorecard_data(guide, FakeLinks())
+    assert [f["id"] for f in data["frameworks"]] == [f.id for f in guide.frameworks]
+    assert root.select_one(".guide-scorecard__app").has_attr("hidden")
+    assert root.select_one(".guide-scorecard__nojs a")["href"] == "#scores-with-equal-weights"
+    for group in guide.groups:
+        buttons = root.select(f'[data-group="{group.id}"] button.guide-scorecard__weight')
+        assert [int(b["data-weight"]) for b in buttons] == list(scorecard.WEIGHTS)
+        assert [b["aria-pressed"] for b in buttons] == ["true" if w == scorecard.DEFAULT_WEIGHT else "false" for w in scorecard.WEIGHTS]
+    assert [r["data-framework"] for r in root.select("tr[data-framework]")] == [f.id for f in guide.frameworks]
+
+
+def test_scorecard_markup_escapes_data_text(guide):
+    hostile = '<script>alert(1)</script> {{ x }} </div>'
+    groups = [guide.groups[0].model_copy(update={"title": hostile}), *guide.groups[1:]]
+    changed = guide.model_copy(update={"groups": groups})
+    for markup in (scorecard.scorecard(changed, FakeLinks()), scorecard.equal_weights_table(changed, FakeLinks())):
+        assert "<script" not in markup and "{{" not in markup
+        soup = BeautifulSoup(markup, "html.parser")
+        assert hostile in soup.get_text()
+    data = json.loads(BeautifulSoup(scorecard.scorecard(changed, FakeLinks()), "html.parser").select_one(".guide-scorecard")["data-scorecard"])
+    assert data["groups"][0]["title"] == hostile
+
+
+def test_equal_weights_table(guide):
+    soup = BeautifulSoup(scorecard.equal_weights_table(guide, FakeLinks()), "html.parser")
+    assert [th.get_text() for th in soup.select("thead th")][1:] == [f.name for f in guide.frameworks]
+    for group in guide.groups:
+        cells = [td.get_text() for td in soup.select(f'tr[data-group="{group.id}"] td')]
+        assert cells == [f"{float(scorecard.group_mean(group, f.id)):.2f} of 3" for f in guide.frameworks]
+    ranked = {f.id: (rank, score) for rank, f, score in scorecard.ranking(guide, scorecard.default_weights(guide))}
+    totals = soup.select("tr.guide-scorecard__total")
+    assert [td.get_text() for td in totals[0].select("td")] == [f"{scorecard.percent(ranked[f.id][1]):.1f}" for f in guide.frameworks]
+    assert [td.get_text() for td in totals[1].select("td")] == [str(ranked[f.id][0]) for f in guide.frameworks]
+
+
+# --- In the browser ------------------------------------------------------------------------
+
+
+def expected_rows(guide: Guide, weights) -> list[tuple[str, str, float, list[str], list[str]]]:
+    """What the page must show, computed with the methodology's rule: framework, rank, score,
+    and the criteria listed as gains and losses against the reference framework."""
+    ranked = scorecard.ranking(guide, weights)
+    rows = []
+    for position, (rank, framework, score) in enumerate(ranked):
+        tied = sum(1 for r, _, _ in ranked if r == rank) > 1
+        reference = ranked[1][1] if position == 0 else ranked[0][1]
+        found = scorecard.contributions(guide, weights, framework.id, reference.id)
+        gains = [c.id for c, v in found if v > 0][:3]
+        losses = [c.id for c, v in found if v < 0][:3]
+        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score), gains, losses))
+    return rows
+
+
+def shown_rows(page):
+    return page.eval_on_selector_all(
+        ".guide-scorecard__results tbody tr",
+        """rows => rows.map(row => {
+            const lists = [...row.querySelectorAll('.guide-scorecard__why ul')];
+            const ids = list => list ? [...list.querySelectorAll('li')].map(li => li.dataset.criterion) : [];
+            const labels = [...row.querySelectorAll('.guide-scorecard__vs')].map(p => p.textContent);
+            const pick = word => ids(lists[labels.findIndex(l => l.startsWith(word))]);
+            return [row.dataset.framework, row.querySelector('.guide-scorecard__rank').textContent,
+                    parseFloat(row.querySelector('.guide-scorecard__score').textContent), pick('Ahead'), pick('Behind')];
+        })""",
+    )
+
+
+def assert_shows(page, guide, weights):
+    shown = shown_rows(page)
+    expected = expected_rows(guide, weights)
+    assert [row[0:2] for row in shown] == [list(row[0:2]) for row in expected]
+    for got, want in zip(shown, expected):
+        assert abs(got[2] - want[2]) <= 0.05 + 1e-9
+        assert got[3:] == list(want[3:])
+
+
+def find_tie(guide: Guide):
+    """A weighting under which two frameworks score exactly the same, if the data has one."""
+    for values in itertools.product(scorecard.WEIGHTS, repeat=len(guide.groups)):
+        weights = dict(zip((g.id for g in guide.groups), values))
+        ranked = scorecard.ranking(guide, weights)
+        if len({rank for rank, _, _ in ranked}) < len(ranked):
+            return weights
+    return None
+
+
+def weightings(guide: Guide):
+    ids = [g.id for g in guide.groups]
+    cases = [
+        scorecard.default_weights(guide),
+        {i: (3 if n == 0 else 0) for n, i in enumerate(ids)},
+        {i: (0 if n == 2 else 3 if n in (0, 5) else 1) for n, i in enumerate(ids)},
+        {i: n % 4 for n, i in enumerate(ids)},
+    ]
+    tie = find_tie(guide)
+    if tie:
+        cases.append(tie)
+    return cases
+
+
+def open_scorecard(page, url):
+    page.goto(url)
+    page.wait_for_selector(".guide-scorecard__app:not([hidden])")
+
+
+def test_scorecard_ranks_as_the_method_says(offline_page, site_url, guide):
+    page = offline_page
+    for weights in weightings(guide):
+        open_scorecard(page, f"{site_url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+        for group_id, weight in weights.items():
+            assert page.get_attribute(f'[data-group="{group_id}"] [aria-pressed="true"]', "data-weight") == str(weight)
+        assert_shows(page, guide, weights)
+    assert page.record.console_errors == []
+
+
+def test_weights_live_in_the_url(offline_page, site_url, guide):
+    page = offline_page
+    open_scorecard(page, site_url + "scorecard/")
+    assert_shows(page, guide, scorecard.default_weights(guide))
+    first, second = guide.groups[0].id, guide.groups[2].id
+    page.click(f'[data-group="{first}"] [data-weight="3"]')
+    page.click(f'[data-group="{second}"] [data-weight="0"]')
+    weights = {**scorecard.default_weights(guide), first: 3, second: 0}
+    param = parse_qs(urlsplit(page.url).query)["weights"][0]
+    assert scorecard.parse_weights(guide, param) == weights
+    assert_shows(page, guide, weights)
+    assert "Ranking: 1." in page.inner_text(".guide-scorecard__status")
+    page.reload()
+    page.wait_for_selector(".guide-scorecard__app:not([hidden])")
+    assert_shows(page, guide, weights)
+    assert page.get_attribute(f'[data-group="{first}"] [aria-pressed="true"]', "data-weight") == "3"
+    for group in guide.groups:  # every group to Ignore: no ranking, and a note saying why
+        page.click(f'[data-group="{group.id}"] [data-weight="0"]')
+    assert page.is_visible(".guide-scorecard__empty") and page.is_hidden(".guide-scorecard__results")
+    page.click("[data-scorecard-reset]")
+    assert "weights" not in page.url
+    assert_shows(page, guide, scorecard.default_weights(guide))
+    assert page.record.console_errors == []
+
+
+def tab_to(page, selector: str, limit: int = 200):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_scorecard_with_the_keyboard_only(offline_page, site_url, guide):
+    page = offline_page
+    open_scorecard(page, site_url + "scorecard/")
+    first, last = guide.groups[0].id, guide.groups[-1].id
+    tab_to(page, f'[data-group="{first}"] [data-weight="3"]')
+    page.keyboard.press("Space")
+    tab_to(page, f'[data-group="{last}"] [data-weight="0"]')
+    page.keyboard.press("Enter")
+    weights = {**scorecard.default_weights(guide), first: 3, last: 0}
+    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
+    assert_shows(page, guide, weights)
+    tab_to(page, "[data-scorecard-reset]")
+    page.keyboard.press("Enter")
+    assert_shows(page, guide, scorecard.default_weights(guide))
+    assert page.record.console_errors == []
+
+
+def test_without_javascript_the_table_shows_equal_weights(browser, site_url, guide):
+    context, record = offline_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "scorecard/")
+    assert page.is_visible(".guide-scorecard__nojs") and page.is_hidden(".guide-scorecard__app")
+    assert page.is_visible(".guide-scorecard__static")
+    page.click(".guide-scorecard__nojs a")
+    assert urlsplit(page.url).fragment == "scores-with-equal-weights"
+    ranked = {f.id: rank for rank, f, _ in scorecard.ranking(guide, scorecard.default_weights(guide))}
+    ranks = page.eval_on_selector_all(".guide-scorecard__total:last-child td", "tds => tds.map(td => td.textContent)")
+    assert ranks == [str(ranked[f.id]) for f in guide.frameworks]
+    context.close()
+    assert record.blocked == []
+
+
+# --- A third framework ---------------------------------------------------------------------
+
+LITESTAR = {
+    "id": "litestar",
+    "name": "Litestar",
+    "summary": "An ASGI API framework with typed handlers, dependency injection and OpenAPI docs.",
+    "homepage": "https://litestar.dev/",
+    "repository": "https://github.com/litestar-org/litestar",
+    "licence": "MIT",
+    "version": "2.x",
+}
+LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
+
+
+def add_litestar(project: Path) -> None:
+    """Add Litestar to a copy's data: the framework, an assessment of every criterion (in every
+    file that holds groups of criteria), and an outcome that recommends it."""
+    data = project / "data"
+    frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
+    reviewed = frameworks["frameworks"][0]["reviewed"]
+    frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
+    (data / "frameworks.yml").write_text(yaml.safe_dump(frameworks, sort_keys=False, allow_unicode=True))
+    for path in sorted(data.rglob("*.yml")):
+        content = yaml.safe_load(path.read_text())
+        if not isinstance(content, dict) or "groups" not in content:
+            continue
+        count = 0
+        for group in content["groups"]:
+            for criterion in group.get("criteria", []):
+                model = next(iter(criterion["assessments"].values()))
+                criterion["assessments"]["litestar"] = {
+                    "rating": LITESTAR_RATINGS[count % len(LITESTAR_RATINGS)],
+                    "verdict": f"Litestar on {criterion['title']}: test data.",
+                    "detail": "Fixture data for a build with a third framework.",
+                    "sources": model["sources"],
+                }
+                count += 1
+        path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
+    decision = yaml.safe_load((data / "decision.yml").read_text())
+    team = next((q for q in decision["questions"] if q["id"] == "team"), decision["questions"][-1])
+    team["answers"].append({"label": "Litestar", "hint": "A team that already runs Litestar.", "next": "litestar-service"})
+    decision["outcomes"].append({
+        "id": "litestar-service",
+        "title": "Litestar for the service",
+        "recommends": [{"framework": "litestar", "role": "The service."}],
+        "why": "Fixture outcome for a third framework.",
+        "watch_out": ["A smaller community than either FastAPI or Django."],
+        "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
+        "pages": ["when-fastapi.md"],
+    })
+    (data / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
+
+
+@pytest.fixture(scope="module")
+def litestar_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("litestar") / "project")
+    add_litestar(project)
+    site = project / "site-out"
+    result = build_site(project, site)
+    assert result.returncode == 0, f"build with a third framework failed:\n{result.stdout}\n{result.stderr}"
+    server = StaticServer(site)
+    yield load_guide(project / "data", project / "docs"), server.url
+    server.close()
+
+
+def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, litestar_site):
+    guide, url = litestar_site
+    assert [f.id for f in guide.frameworks][-1] == "litestar"
+    context, record = offline_context(browser)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # The walk: the path to the new outcome, found from the data.
+    steps, end = next((s, e) for s, e in walk.walk_paths(guide.decision) if e == "litestar-service")
+    page.goto(f"{url}decision/?path={walk.encode_path(steps)}")
+    step = page.locator(".guide-walk__step:not([hidden])")
+    assert step.get_attribute("data-node") == end
+    assert "Litestar" in step.locator(".guide-walk__kicker").text_content()
+    for reason in step.locator(".guide-walk__reasons > li").all():
+        assert reason.locator("li[data-framework]").count() == 3
+        assert "Litestar" in reason.inner_text()
+    page.goto(f"{url}decision/")
+    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    for _, index in steps:
+        page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()
+    assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
+    page.wait_for_selector(f'.guide-flowchart__link--current[data-node="{mermaid_id(end)}"]', timeout=20000)
+    # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
+    for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
+        page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+        page.wait_for_selector(".guide-scorecard__app:not([hidden])")
+        assert page.locator(".guide-scorecard__results tbody tr").count() == 3
+        assert_shows(page, guide, weights)
+    assert page.locator(".guide-scorecard__static thead th").all_inner_texts()[1:] == ["FastAPI", "Django", "Litestar"]
+    context.close()
+    assert errors == [] and record.blocked == []

@@ -9,11 +9,15 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
+
+from guide.validate import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -158,3 +162,93 @@ def copy_project(destination: Path) -> Path:
     shutil.copytree(ROOT, destination, ignore=ignore)
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
+
+
+# --- a third framework, added through data only ------------------------------------------------
+
+
+@dataclass
+class ThirdFrameworkSite:
+    project: Path
+    site: Path
+    guide: object
+    url: str
+
+
+LITESTAR = {
+    "id": "litestar",
+    "name": "Litestar",
+    "summary": "An ASGI API framework with typed handlers, dependency injection and OpenAPI docs.",
+    "homepage": "https://litestar.dev/",
+    "repository": "https://github.com/litestar-org/litestar",
+    "licence": "MIT",
+    "version": "2.x",
+}
+EXTRA_CRITERION = {
+    "id": "plugin-system",
+    "title": "Plugin system",
+    "measures": "Fixture criterion: how the framework is extended.",
+    "reviewed": "2026-11-25",
+    "assessments": {
+        fid: {
+            "rating": "good",
+            "verdict": f"Fixture verdict for {fid}.",
+            "detail": "Fixture data for a build with one more criterion.",
+            "sources": [{"title": "Fixture source", "url": "https://example.org/plugins", "accessed": "2026-11-25"}],
+        }
+        for fid in ("fastapi", "django")
+    },
+}
+LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
+
+
+def add_litestar(project: Path) -> None:
+    """Add Litestar and one more criterion to a copy's data: the framework, an assessment of
+    every criterion, and an outcome that recommends it. No code is changed."""
+    data = project / "data"
+    frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
+    reviewed = frameworks["frameworks"][0]["reviewed"]
+    frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
+    (data / "frameworks.yml").write_text(yaml.safe_dump(frameworks, sort_keys=False, allow_unicode=True))
+    for path in sorted(data.rglob("*.yml")):
+        content = yaml.safe_load(path.read_text())
+        if not isinstance(content, dict) or "groups" not in content:
+            continue
+        count = 0
+        content["groups"][0]["criteria"].append(EXTRA_CRITERION)
+        for group in content["groups"]:
+            for criterion in group.get("criteria", []):
+                model = next(iter(criterion["assessments"].values()))
+                criterion["assessments"]["litestar"] = {
+                    "rating": LITESTAR_RATINGS[count % len(LITESTAR_RATINGS)],
+                    "verdict": f"Litestar on {criterion['title']}: test data.",
+                    "detail": "Fixture data for a build with a third framework.",
+                    "sources": model["sources"],
+                }
+                count += 1
+        path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
+    decision = yaml.safe_load((data / "decision.yml").read_text())
+    team = next((q for q in decision["questions"] if q["id"] == "team"), decision["questions"][-1])
+    team["answers"].append({"label": "Litestar", "hint": "A team that already runs Litestar.", "next": "litestar-service"})
+    decision["outcomes"].append({
+        "id": "litestar-service",
+        "title": "Litestar for the service",
+        "recommends": [{"framework": "litestar", "role": "The service."}],
+        "why": "Fixture outcome for a third framework.",
+        "watch_out": ["A smaller community than either FastAPI or Django."],
+        "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
+        "pages": ["when-fastapi.md"],
+    })
+    (data / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
+
+
+@pytest.fixture(scope="session")
+def third_framework_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("litestar") / "project")
+    add_litestar(project)
+    site = project / "site-out"
+    result = build_site(project, site)
+    assert result.returncode == 0, f"build with a third framework failed:\n{result.stdout}\n{result.stderr}"
+    server = StaticServer(site)
+    yield ThirdFrameworkSite(project, site, load_guide(project / "data", project / "docs"), server.url)
+    server.close()

@@ -312,71 +312,8 @@ def test_without_javascript_the_table_shows_equal_weights(browser, site_url, gui
 
 # --- A third framework ---------------------------------------------------------------------
 
-LITESTAR = {
-    "id": "litestar",
-    "name": "Litestar",
-    "summary": "An ASGI API framework with typed handlers, dependency injection and OpenAPI docs.",
-    "homepage": "https://litestar.dev/",
-    "repository": "https://github.com/litestar-org/litestar",
-    "licence": "MIT",
-    "version": "2.x",
-}
-LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
-
-
-def add_litestar(project: Path) -> None:
-    """Add Litestar to a copy's data: the framework, an assessment of every criterion (in every
-    file that holds groups of criteria), and an outcome that recommends it."""
-    data = project / "data"
-    frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
-    reviewed = frameworks["frameworks"][0]["reviewed"]
-    frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
-    (data / "frameworks.yml").write_text(yaml.safe_dump(frameworks, sort_keys=False, allow_unicode=True))
-    for path in sorted(data.rglob("*.yml")):
-        content = yaml.safe_load(path.read_text())
-        if not isinstance(content, dict) or "groups" not in content:
-            continue
-        count = 0
-        for group in content["groups"]:
-            for criterion in group.get("criteria", []):
-                model = next(iter(criterion["assessments"].values()))
-                criterion["assessments"]["litestar"] = {
-                    "rating": LITESTAR_RATINGS[count % len(LITESTAR_RATINGS)],
-                    "verdict": f"Litestar on {criterion['title']}: test data.",
-                    "detail": "Fixture data for a build with a third framework.",
-                    "sources": model["sources"],
-                }
-                count += 1
-        path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
-    decision = yaml.safe_load((data / "decision.yml").read_text())
-    team = next((q for q in decision["questions"] if q["id"] == "team"), decision["questions"][-1])
-    team["answers"].append({"label": "Litestar", "hint": "A team that already runs Litestar.", "next": "litestar-service"})
-    decision["outcomes"].append({
-        "id": "litestar-service",
-        "title": "Litestar for the service",
-        "recommends": [{"framework": "litestar", "role": "The service."}],
-        "why": "Fixture outcome for a third framework.",
-        "watch_out": ["A smaller community than either FastAPI or Django."],
-        "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
-        "pages": ["when-fastapi.md"],
-    })
-    (data / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
-
-
-@pytest.fixture(scope="module")
-def litestar_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("litestar") / "project")
-    add_litestar(project)
-    site = project / "site-out"
-    result = build_site(project, site)
-    assert result.returncode == 0, f"build with a third framework failed:\n{result.stdout}\n{result.stderr}"
-    server = StaticServer(site)
-    yield load_guide(project / "data", project / "docs"), server.url
-    server.close()
-
-
-def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, litestar_site):
-    guide, url = litestar_site
+def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_framework_site):
+    guide, url = third_framework_site.guide, third_framework_site.url
     assert [f.id for f in guide.frameworks][-1] == "litestar"
     context, record = offline_context(browser)
     page = context.new_page()

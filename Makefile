@@ -24,10 +24,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (a tool's own browser download fails here).
-$(CHROMIUM):
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+# Debian's Chromium for the browser tests (a tool's own browser download fails here) and
+# poppler-utils for reading the printed PDFs; installed only when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.PHONY: system-tools
+system-tools:
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v pdftotext >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils; \
+	fi
 
 serve: $(BIN)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -45,7 +49,7 @@ check: $(BIN)/.site-installed
 schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
-test: $(BIN)/.test-installed node_modules/.installed $(CHROMIUM)
+test: $(BIN)/.test-installed node_modules/.installed system-tools
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest examples
 

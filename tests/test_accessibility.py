@@ -1,0 +1,103 @@
+"""Every built page passes axe-core's WCAG 2.0/2.1 A and AA rules in headless Chromium, in the
+light and the dark palette: zero violations.
+
+Pages and widths: at desktop width (1280x900) every ``*.html`` of the built site is checked in both
+palettes, none skipped: the 404 page, the chrome-less embed pages under ``embed/`` and the
+standalone HTML export included. At phone width (390x844) a representative subset is checked in
+both palettes (PHONE_PAGES: one page of each kind, i.e. the home page with its glance table, the
+full comparison table, the flowchart and the decision walk, the scorecard form, Markdown tables,
+code tabs, a framework page, the embed pages of a table, the walk and the flowchart, and the HTML
+export): checking every page at both widths took about four and a half minutes here, over the
+three the whole quality gate may take; the phone layout differs from the desktop one in its
+layout (drawer, scrolled tables), not in colours, and each kind of layout is in the subset.
+One browser context per palette and width is reused for its pages.
+
+The palette: mkdocs.yml starts in automatic mode (the first palette entry has
+``media: "(prefers-color-scheme)"``), so Material follows the system setting until a reader picks
+one; the context emulates ``prefers-color-scheme`` and each page must end up with
+``data-md-color-scheme`` ``default`` or ``slate`` before axe runs (embed pages follow the system
+setting the same way). On pages with a flowchart, axe runs once Mermaid has drawn it
+(``.guide-flowchart--drawn``), so the SVG is checked too.
+
+Besides the WCAG tags, axe's ``aria-dialog-name`` (a best-practice rule) is switched on: Material's
+search dialog has no accessible name of its own (overrides/partials/search.html gives it one).
+Frames are not followed (``iframes: false``): the pages a frame shows are checked on their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, offline_context
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "rules": {"aria-dialog-name": {"enabled": True}},
+    "resultTypes": ["violations"],
+    "iframes": False,
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+PHONE_PAGES = [
+    "index.html", "comparison/index.html", "decision/index.html", "scorecard/index.html",
+    "methodology/index.html", "contributing/data-reference/index.html", "side-by-side/crud-database/index.html",
+    "frameworks/fastapi/index.html", "embed/comparison/index.html", "embed/decision/index.html",
+    "embed/flowchart/index.html", "exports/comparison.html",
+]
+
+
+def built_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def describe(page: str, combination: str, violation: dict) -> list[str]:
+    lines = []
+    for node in violation["nodes"]:
+        summary = " ".join((node.get("failureSummary") or "").split())
+        snippet = " ".join(node["html"].split())[:200]
+        lines.append(f"{page} [{combination}] {violation['id']} ({violation.get('impact')}): "
+                     f"{' >> '.join(map(str, node['target']))}\n    {snippet}\n    {summary[:300]}")
+    return lines
+
+
+def settle(page, scheme: str):
+    """Wait until the palette is applied and every flowchart is drawn."""
+    if page.locator("body[data-md-color-scheme]").count():
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
+    if page.locator(".guide-flowchart").count():
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.guide-flowchart')]"
+            ".every(f => f.classList.contains('guide-flowchart--drawn') && f.querySelector('svg'))",
+            timeout=20000,
+        )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("palette", SCHEMES)
+def test_every_page_passes_axe(browser, built_site, site_url, palette, width):
+    assert AXE.is_file(), f"{AXE} is missing: `make test` installs node_modules from package-lock.json"
+    pages = built_pages(built_site)
+    assert "comparison/index.html" in pages and any(p.startswith("embed/") for p in pages)
+    if width == "phone":
+        assert set(PHONE_PAGES) <= set(pages), f"PHONE_PAGES names pages the site no longer has: {set(PHONE_PAGES) - set(pages)}"
+        pages = PHONE_PAGES
+    w, h = WIDTHS[width]
+    context, record = offline_context(browser, viewport={"width": w, "height": h}, color_scheme=palette)
+    page = context.new_page()
+    combination = f"{palette} {w}px"
+    problems: list[str] = []
+    try:
+        for path in pages:
+            page.goto(site_url + path)
+            settle(page, SCHEMES[palette])
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+            for violation in result["violations"]:
+                problems += describe(path, combination, violation)
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} axe violation(s):\n" + "\n".join(problems)
+    assert record.blocked == []

@@ -331,7 +331,8 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
     framework_ids = criterion_ids = None
     if "frameworks.yml" in parsed:
         frameworks_file, fw_loc = parsed["frameworks.yml"]
-        framework_ids = [f.id for f in frameworks_file.frameworks]
+        # dicts, not lists: ordered for the hints, and each `in` check costs O(1), not O(n)
+        framework_ids = dict.fromkeys(f.id for f in frameworks_file.frameworks)
         unique("frameworks.yml", fw_loc, [(("frameworks", i), f.id) for i, f in enumerate(frameworks_file.frameworks)])
         for i, framework in enumerate(frameworks_file.frameworks):
             not_future("frameworks.yml", fw_loc, ("frameworks", i, "reviewed"), framework.reviewed)
@@ -347,7 +348,7 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
             for c, criterion in enumerate(group.criteria)
         ]
         unique("criteria.yml", cr_loc, criterion_paths)
-        criterion_ids = [cid for _, cid in criterion_paths]
+        criterion_ids = dict.fromkeys(cid for _, cid in criterion_paths)
         for g, group in enumerate(criteria_file.groups):
             if group.page:
                 page("criteria.yml", cr_loc, ("groups", g, "page"), group.page)
@@ -399,10 +400,10 @@ def _check_decision(decision, located, framework_ids, criterion_ids, known, page
             out.add(file, located.mark(("start",)), ("start",), f"'{decision.start}' is an outcome",
                     "`start` must name the first question")
         else:
-            known(file, located, ("start",), decision.start, list(questions), "question")
+            known(file, located, ("start",), decision.start, questions, "question")
     for i, question in enumerate(decision.questions):
         for a, answer in enumerate(question.answers):
-            known(file, located, ("questions", i, "answers", a, "next"), answer.next, list(where), "question or outcome")
+            known(file, located, ("questions", i, "answers", a, "next"), answer.next, where, "question or outcome")
     for i, outcome in enumerate(decision.outcomes):
         for r, rec in enumerate(outcome.recommends):
             known(file, located, ("outcomes", i, "recommends", r, "framework"), rec.framework, framework_ids, "framework")
@@ -428,14 +429,18 @@ def _check_decision(decision, located, framework_ids, criterion_ids, known, page
                         f"'{node_id}' cannot be reached from the start '{decision.start}'",
                         "point an answer's `next` at it, or remove it")
     _report_cycles(decision, edges, questions, located, out, file)
+    # Walk the answers backwards from the outcomes: linear in the size of the tree.
+    leads_here: dict[str, list[str]] = {}
+    for qid, targets in edges.items():
+        for _, nxt in targets:
+            leads_here.setdefault(nxt, []).append(qid)
     leads_to_outcome = set(outcomes)
-    changed = True
-    while changed:
-        changed = False
-        for qid, targets in edges.items():
-            if qid not in leads_to_outcome and any(nxt in leads_to_outcome for _, nxt in targets):
+    pending = list(outcomes)
+    while pending:
+        for qid in leads_here.get(pending.pop(), []):
+            if qid not in leads_to_outcome:
                 leads_to_outcome.add(qid)
-                changed = True
+                pending.append(qid)
     for i, question in enumerate(decision.questions):
         if question.id not in leads_to_outcome:
             out.add(file, located.mark(("questions", i, "id")), ("questions", i, "id"),
@@ -447,20 +452,33 @@ def _report_cycles(decision, edges, questions, located, out, file):
     index = {q.id: i for i, q in enumerate(decision.questions)}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
 
-    def visit(node, trail):
-        state[node] = 1
-        for a, nxt in edges.get(node, []):
-            if nxt not in questions:
-                continue
-            if state.get(nxt) == 1:
-                loop = trail[trail.index(nxt):] + [node, nxt] if nxt in trail else [node, nxt]
-                path = ("questions", index[node], "answers", a, "next")
-                out.add(file, located.mark(path), path, "this answer closes a loop: " + " -> ".join(dict.fromkeys(loop)) + f" -> {nxt}",
-                        "a decision must always move forward: point it at a later question or an outcome")
-            elif nxt not in state:
-                visit(nxt, trail + [node])
-        state[node] = 2
-
+    # Depth first with an explicit stack (a recursive walk overflows on a deep tree, and copying
+    # the trail at every step made it quadratic); reports the same loops in the same order.
     for q in decision.questions:
-        if q.id not in state:
-            visit(q.id, [])
+        if q.id in state:
+            continue
+        trail: list[str] = [q.id]  # the current path from q down; state 1 = on it
+        position = {q.id: 0}
+        stack = [(q.id, iter(edges.get(q.id, [])))]
+        state[q.id] = 1
+        while stack:
+            node, answers = stack[-1]
+            for a, nxt in answers:
+                if nxt not in questions:
+                    continue
+                if state.get(nxt) == 1:
+                    loop = trail[position[nxt]:] + [nxt]
+                    path = ("questions", index[node], "answers", a, "next")
+                    out.add(file, located.mark(path), path, "this answer closes a loop: " + " -> ".join(dict.fromkeys(loop)) + f" -> {nxt}",
+                            "a decision must always move forward: point it at a later question or an outcome")
+                elif nxt not in state:
+                    state[nxt] = 1
+                    position[nxt] = len(trail)
+                    trail.append(nxt)
+                    stack.append((nxt, iter(edges.get(nxt, []))))
+                    break
+            else:
+                state[node] = 2
+                trail.pop()
+                del position[node]
+                stack.pop()

@@ -1,0 +1,204 @@
+"""Shared by the benchmark scripts: where things are, how a build is timed and measured, and
+which machine the figures come from. The scripts print figures; none of them asserts on a time."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+# Run in a fresh interpreter per measurement, so RUSAGE_CHILDREN covers that one command only.
+# ru_maxrss of the children is the largest resident set of any one process in the tree (KiB on
+# Linux); an MkDocs build is a single process, so it is the build's peak memory.
+_MEASURE = r"""
+import json, resource, subprocess, sys, time
+command, cwd = json.loads(sys.argv[1]), sys.argv[2]
+start = time.perf_counter()
+done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "rc": done.returncode, "out": (done.stdout + done.stderr)[-4000:]}))
+"""
+
+
+@dataclass
+class Measured:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the command's processes
+    peak_mib: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.2f} s wall {self.cpu:6.2f} s CPU {self.peak_mib:5.0f} MiB peak"
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
+    """Wall time, CPU time and peak memory of ``command`` run in ``cwd``; BuildFailed on a non-zero exit."""
+    result = subprocess.run(
+        [PYTHON, "-c", _MEASURE, json.dumps(command), str(cwd)], capture_output=True, text=True,
+        env={**BUILD_ENV, **(env or {})},
+    )
+    if result.returncode != 0:
+        raise BuildFailed(result.stderr)
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    if data["rc"] != 0:
+        raise BuildFailed(f"{' '.join(command)} exited with {data['rc']}:\n{data['out']}")
+    return Measured(data["wall"], data["cpu"], data["peak_kib"] / 1024)
+
+
+def mkdocs_build(site_dir: Path, config: str = "mkdocs.yml") -> list[str]:
+    """The command of a strict, quiet build of the project in the working folder."""
+    return [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", config, "--site-dir", str(site_dir)]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
+    """A copy of the project for builds from altered data, as tests/conftest.py makes it: no build
+    output, no installs; node_modules is linked (the build only reads Mermaid's files from it)."""
+    ignore = shutil.ignore_patterns(
+        ".venv", "node_modules", "site", "site.partial", ".git", "__pycache__", ".pytest_cache", ".tools", "results",
+        "*.egg-info",
+    )
+    shutil.copytree(source, destination, ignore=ignore)
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    return destination
+
+
+def scratch(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f"guide-bench-{prefix}-"))
+
+
+def build_real_site(site_dir: Path, site_url: str | None = None) -> Path:
+    """A strict build of the real project into ``site_dir`` (SITE_URL set when given)."""
+    env = {**BUILD_ENV, **({"SITE_URL": site_url} if site_url else {})}
+    done = subprocess.run(mkdocs_build(site_dir), cwd=ROOT, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise BuildFailed(done.stdout + done.stderr)
+    return site_dir
+
+
+_TEXT_TYPES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".md", ".map")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files; with ``compress`` on, text files gzip-compressed (level 6) as a web host would,
+    and assets cacheable for a day. Quiet."""
+
+    compress = False
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".js": "text/javascript"}
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        if not self.compress:
+            self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file() and path.suffix in _TEXT_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        cache = "no-cache" if path.suffix == ".html" else "public, max-age=86400"
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class StaticServer:
+    """A folder served on 127.0.0.1 (at ``port``, or a free one), in a background thread."""
+
+    def __init__(self, folder: Path, port: int = 0, compress: bool = False):
+        handler = functools.partial(type("Handler", (_Handler,), {"compress": compress}), directory=str(folder))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _version(command: list[str]) -> str:
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, subprocess.SubprocessError, IndexError):
+        return "not found"
+
+
+def machine() -> dict[str, str]:
+    """What the figures depend on: CPU, memory, and the versions of the tools."""
+    cpu = "unknown"
+    try:
+        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        cpu = found.group(1).strip() if found else platform.processor() or "unknown"
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        found = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
+        memory = f"{int(found.group(1)) / 1024 / 1024:.1f} GiB" if found else memory
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions")
+    )
+    return {
+        "cpus (nproc)": str(len(os.sched_getaffinity(0))),
+        "cpu": cpu,
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "node": _version(["node", "--version"]),
+        "chromium": _version([CHROMIUM, "--version"]),
+        "packages": packages,
+    }
+
+
+def print_machine() -> None:
+    for key, value in machine().items():
+        print(f"  {key:13} {value}")

@@ -1,0 +1,92 @@
+"""Longevity: the site builds unchanged with ProperDocs, the drop-in continuation of MkDocs 1.x.
+
+ProperDocs reads the same mkdocs.yml, runs the same theme, plugins and hook (it redirects their
+``mkdocs.*`` imports to itself), so a strict build must give the same pages and the same
+comparison tables as the MkDocs build. If this test fails, moving to ProperDocs is no longer free:
+see docs/contributing/migration.md.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
+
+
+def properdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """``properdocs build --strict`` of ``project`` (its mkdocs.yml, named explicitly) into ``site_dir``."""
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("properdocs-site")
+    result = properdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict ProperDocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def html_pages(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+
+
+def text(element) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def tables_of(page: Path) -> list[tuple[str, list[str], list[str]]]:
+    """Each ``table.guide-table``: its caption, its row headers and the classes of its ratings."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for table in soup.select("table.guide-table"):
+        caption = text(table.caption) if table.caption else ""
+        row_headers = [text(th) for th in table.select('th[scope="row"], th[scope="rowgroup"]')]
+        ratings = [" ".join(badge.get("class", [])) for badge in table.select(".guide-rating")]
+        found.append((caption, row_headers, ratings))
+    return found
+
+
+def ratings_of(page: Path) -> list[str]:
+    """Every rating badge on the page, tables or not (verdict boxes, cards, the outline)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [" ".join(badge.get("class", [])) for badge in soup.select(".guide-rating")]
+
+
+def test_properdocs_builds_the_same_pages(built_site, properdocs_site):
+    mkdocs_pages, properdocs_pages = html_pages(built_site), html_pages(properdocs_site)
+    assert "comparison/index.html" in mkdocs_pages
+    assert properdocs_pages == mkdocs_pages, (
+        f"only MkDocs: {sorted(mkdocs_pages - properdocs_pages)}; only ProperDocs: {sorted(properdocs_pages - mkdocs_pages)}"
+    )
+
+
+def test_properdocs_renders_the_same_tables_and_ratings(built_site, properdocs_site):
+    pages = sorted(html_pages(built_site) & html_pages(properdocs_site))
+    tables_seen = 0
+    for page in pages:
+        expected = tables_of(built_site / page)
+        assert tables_of(properdocs_site / page) == expected, f"{page}: tables differ between MkDocs and ProperDocs"
+        assert ratings_of(properdocs_site / page) == ratings_of(built_site / page), f"{page}: ratings differ"
+        tables_seen += len(expected)
+    assert tables_seen > 0, "no table.guide-table found: the comparison did not compare anything"
+
+
+def test_properdocs_runs_the_hook(built_site, properdocs_site):
+    """The hook's build-time files (exports, self-hosted Mermaid) are there too, under the same names."""
+    for folder in ("exports", "assets/vendor/mermaid"):
+        mkdocs_files = {p.relative_to(built_site).as_posix() for p in (built_site / folder).rglob("*") if p.is_file()}
+        properdocs_files = {p.relative_to(properdocs_site).as_posix() for p in (properdocs_site / folder).rglob("*") if p.is_file()}
+        assert mkdocs_files, f"the MkDocs build has no {folder}/"
+        assert properdocs_files == mkdocs_files, folder

@@ -162,7 +162,7 @@ def embed_control(content: str, embed: Embed, links: ControlLinks) -> str:
     preview = links.relative(page_url(embed.src, links.directory_urls))
     return (
         f'<div class="guide-embeddable" data-guide-embed-name="{attr(embed.name)}">{content}'
-        f'<details class="guide-embed-control"><summary>Embed or export {what}</summary>'
+        f'<details class="guide-embed-control" data-search-exclude><summary>Embed or export {what}</summary>'
         f"<p>Paste this into a wiki or intranet page that accepts HTML. The script is optional: it fits the "
         f'frame to its content. Add <code>?theme=dark</code> or <code>?theme=light</code> to the address to fix the colours. '
         f'<a href="{attr(preview)}">Preview the embed</a> · <a href="{attr(help_href)}">How to embed it in your wiki</a></p>'

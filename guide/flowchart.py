@@ -123,7 +123,7 @@ def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None
         f'<h3 id="{node_anchor(outcome.id)}-h">Outcome: {html_text(outcome.title)}</h3>'
         f'<ul class="guide-recommends">{recommends}</ul><p>{html_text(outcome.why)}</p>'
         + (f'<p class="guide-label">Watch out for:</p><ul>{watch}</ul>' if watch else "")
-        + f'<details class="guide-reasons"><summary>The criteria behind this outcome</summary><ul>{reasons}</ul></details>'
+        + f'<details class="guide-reasons" data-search-exclude><summary>The criteria behind this outcome</summary><ul>{reasons}</ul></details>'
         f'<p class="guide-label">Read more: {pages}</p>'
         f'<p><a href="#{node_anchor(guide.decision.start)}">Start again</a></p></section>'
     )

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 from guide.embeds import embed_markdown, embeds
 from guide.exports import site_info, write_exports
 from guide.schema import publish_schemas
-from guide.site import SiteLinks, guide_for, project_root
+from guide.site import SiteLinks, exclude_code_from_search, guide_for, project_root
 from guide.vendor import copy_mermaid
 
 
@@ -40,6 +40,12 @@ def on_pre_page(page, config, files):
     tests/test_reproducible.py checks it."""
     page.update_date = guide_for(config).reviewed.isoformat()
     return page
+
+
+def on_page_content(html, page, config, files):
+    """Keep code blocks out of the search index, which every page downloads: the side-by-side
+    code is a third of it, and the prose around each block names what it shows."""
+    return exclude_code_from_search(html)
 
 
 def on_post_build(config):

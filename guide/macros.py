@@ -105,7 +105,7 @@ def define_env(env):
     @env.macro
     def criterion_card(criterion: str) -> str:
         """One criterion in full (verdicts, explanations, sources), for a prose page."""
-        return tables.criterion_card(guide, guide.criterion(criterion), links())
+        return tables.criterion_card(guide, guide.criterion(criterion), links(), searchable=False)
 
     @env.macro
     def data_reference() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import weakref
 from pathlib import Path
 
@@ -88,3 +89,11 @@ class SiteLinks:
 
     def title(self, page: str) -> str:
         return self.titles.get(page) or page.removesuffix(".md").rsplit("/", 1)[-1].replace("-", " ").capitalize()
+
+
+_CODE_BLOCK = re.compile(r'<div class="((?:language-\S+ )?highlight)"')
+
+
+def exclude_code_from_search(html: str) -> str:
+    """Mark highlighted code blocks with Material's ``data-search-exclude``."""
+    return _CODE_BLOCK.sub(r'<div class="\1" data-search-exclude', html)

@@ -44,9 +44,10 @@ def rating_scale() -> str:
     return _table("The rating scale", head, f"<tbody>{rows}</tbody>", "guide-scale")
 
 
-def _table(caption: str, head: str, body: str, kind: str) -> str:
+def _table(caption: str, head: str, body: str, kind: str, *, searchable: bool = True) -> str:
+    exclude = "" if searchable else " data-search-exclude"
     return (
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f'<div class="md-typeset__scrollwrap"{exclude}><div class="md-typeset__table">'
         f'<table class="guide-table {kind}"><caption>{html_text(caption)}</caption>'
         f"<thead>{head}</thead>{body}</table></div></div>"
     )
@@ -74,10 +75,15 @@ def _criterion_rows(guide: Guide, criteria: Iterable[Criterion], links: Links) -
     return "".join(rows)
 
 
+# Comparison tables stay out of the search index (which every page downloads): each row's
+# verdicts and what the criterion measures are also in its card on the comparison page, and
+# search leads there.
+
+
 def group_table(guide: Guide, group: Group, links: Links) -> str:
     body = f"<tbody>{_criterion_rows(guide, group.criteria, links)}</tbody>"
     return _table(f"{group.title}: {len(group.criteria)} criteria", _framework_head(guide.frameworks, "Criterion"), body,
-                  f"guide-comparison guide-comparison--{group.id}")
+                  f"guide-comparison guide-comparison--{group.id}", searchable=False)
 
 
 def full_table(guide: Guide, links: Links) -> str:
@@ -89,7 +95,7 @@ def full_table(guide: Guide, links: Links) -> str:
         for group in guide.groups
     )
     caption = f"All {len(guide.criteria)} criteria in {len(guide.groups)} groups"
-    return _table(caption, _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--full")
+    return _table(caption, _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--full", searchable=False)
 
 
 def _group_href(group: Group, links: Links) -> str:
@@ -100,7 +106,7 @@ def _group_href(group: Group, links: Links) -> str:
 def glance_table(guide: Guide, links: Links) -> str:
     picked = [c for c in guide.criteria if c.glance]
     body = f"<tbody>{_criterion_rows(guide, picked, links)}</tbody>"
-    return _table("At a glance", _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--glance")
+    return _table("At a glance", _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--glance", searchable=False)
 
 
 def criterion_verdicts(guide: Guide, criterion_id: str, links: Links) -> str:
@@ -123,10 +129,13 @@ def criterion_cards(guide: Guide, group: Group, links: Links) -> str:
     return "".join(criterion_card(guide, c, links) for c in group.criteria)
 
 
-def criterion_card(guide: Guide, criterion: Criterion, links: Links) -> str:
+def criterion_card(guide: Guide, criterion: Criterion, links: Links, *, searchable: bool = True) -> str:
     stale = ' <span class="guide-stale">due for review</span>' if guide.is_stale(criterion) else ""
     parts = [
-        f'<section class="guide-criterion" id="{attr(criterion.id)}" aria-labelledby="{attr(criterion.id)}-title">',
+        # A card repeated on a prose page stays out of the search index: the comparison page's copy
+        # is the one search finds, and the index is downloaded by every page.
+        f'<section class="guide-criterion" id="{attr(criterion.id)}" aria-labelledby="{attr(criterion.id)}-title"'
+        + ("" if searchable else " data-search-exclude") + ">",
         f'<h3 id="{attr(criterion.id)}-title">{html_text(criterion.title)}</h3>',
         f'<p class="guide-measures">{html_text(criterion.measures)}</p>',
         f'<p class="guide-reviewed">Last reviewed {criterion.reviewed.isoformat()}{stale}</p>',

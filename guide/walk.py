@@ -86,7 +86,7 @@ def walk(guide: Guide, links: Links) -> str:
     criteria = {c.id: c for c in guide.criteria}  # once, not a scan per reason
     steps += "".join(_outcome(o, guide, links, criteria) for o in guide.decision.outcomes)
     return (
-        f'<div class="guide-walk" id="decision-walk" data-walk="{_json_attr(walk_data(guide))}">'
+        f'<div class="guide-walk" id="decision-walk" data-search-exclude data-walk="{_json_attr(walk_data(guide))}">'
         '<p class="guide-walk__nojs">The step-by-step walk needs JavaScript, which is off or has not loaded. '
         f'The <a href="{attr(outline_href(links))}">outline</a> holds the same questions: follow its links to reach your recommendation.</p>'
         '<div class="guide-walk__app" hidden>'

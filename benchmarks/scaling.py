@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import PYTHON, ROOT, BuildFailed, copy_project, measure, median, mkdocs_build, print_machine, scratch
+from _common import ROOT, BuildFailed, copy_project, measure, median, mkdocs_build, print_machine, scratch
 from synthetic import write_dataset
 
 HERE = Path(__file__).resolve().parent

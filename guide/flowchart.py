@@ -10,7 +10,7 @@ import html
 import json
 
 from guide.models import Guide, Outcome, Question
-from guide.tables import COMPARISON_PAGE, Links, rating_badge
+from guide.tables import Links, criterion_reason
 from guide.text import attr, html_text, mermaid_label
 
 DECISION_PAGE = "decision.md"
@@ -111,12 +111,12 @@ def _question(question: Question, guide: Guide, titles: dict[str, str] | None = 
     )
 
 
-def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None = None) -> str:
+def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict) -> str:
     recommends = "".join(
         f"<li><strong>{html_text(guide.framework(r.framework).name)}</strong>: {html_text(r.role)}</li>" for r in outcome.recommends
     )
     watch = "".join(f"<li>{html_text(item)}</li>" for item in outcome.watch_out)
-    reasons = "".join(_reason(guide, cid, links, criteria) for cid in outcome.criteria)
+    reasons = "".join(criterion_reason(guide, criteria[cid], links) for cid in outcome.criteria)
     pages = ", ".join(f'<a href="{attr(links.href(page, None))}">{html_text(links.title(page))}</a>' for page in outcome.pages)
     return (
         f'<section class="guide-node guide-node--outcome" id="{node_anchor(outcome.id)}" aria-labelledby="{node_anchor(outcome.id)}-h">'
@@ -127,12 +127,3 @@ def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None
         f'<p class="guide-label">Read more: {pages}</p>'
         f'<p><a href="#{node_anchor(guide.decision.start)}">Start again</a></p></section>'
     )
-
-
-def _reason(guide: Guide, criterion_id: str, links: Links, criteria: dict | None = None) -> str:
-    criterion = criteria[criterion_id] if criteria is not None else guide.criterion(criterion_id)
-    verdicts = "; ".join(
-        f"{html_text(f.name)} {rating_badge(criterion.assessments[f.id].rating)} {html_text(criterion.assessments[f.id].verdict)}"
-        for f in guide.frameworks
-    )
-    return f'<li><a href="{attr(links.href(COMPARISON_PAGE, criterion.id))}">{html_text(criterion.title)}</a>: {verdicts}</li>'

@@ -109,18 +109,30 @@ def glance_table(guide: Guide, links: Links) -> str:
     return _table("At a glance", _framework_head(guide.frameworks, "Criterion"), body, "guide-comparison guide-comparison--glance", searchable=False)
 
 
+def verdict_items(guide: Guide, criterion: Criterion) -> str:
+    """Each framework's name, rating badge and one-line verdict on a criterion, as list items."""
+    return "".join(
+        f'<li data-framework="{attr(f.id)}"><strong>{html_text(f.name)}</strong> '
+        f"{rating_badge(criterion.assessments[f.id].rating)} {html_text(criterion.assessments[f.id].verdict)}</li>"
+        for f in guide.frameworks
+    )
+
+
+def criterion_reason(guide: Guide, criterion: Criterion, links: Links) -> str:
+    """A criterion behind a decision outcome: its title, linked to its card, and every verdict."""
+    return (
+        f'<li data-criterion="{attr(criterion.id)}"><a href="{attr(links.href(COMPARISON_PAGE, criterion.id))}">'
+        f"{html_text(criterion.title)}</a><ul>{verdict_items(guide, criterion)}</ul></li>"
+    )
+
+
 def criterion_verdicts(guide: Guide, criterion_id: str, links: Links) -> str:
     """A compact box with one criterion's verdicts, for use inside prose."""
     criterion = guide.criterion(criterion_id)
-    items = "".join(
-        f"<li><strong>{html_text(f.name)}</strong> {rating_badge(criterion.assessments[f.id].rating)} "
-        f"{html_text(criterion.assessments[f.id].verdict)}</li>"
-        for f in guide.frameworks
-    )
     return (
         f'<aside class="guide-verdicts" aria-label="{attr("Verdicts: " + criterion.title)}">'
         f'<p class="guide-verdicts__title"><a href="{attr(links.href(COMPARISON_PAGE, criterion.id))}">{html_text(criterion.title)}</a>'
-        f' <span class="guide-reviewed">reviewed {criterion.reviewed.isoformat()}</span></p><ul>{items}</ul></aside>'
+        f' <span class="guide-reviewed">reviewed {criterion.reviewed.isoformat()}</span></p><ul>{verdict_items(guide, criterion)}</ul></aside>'
     )
 
 

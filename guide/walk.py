@@ -18,7 +18,7 @@ import json
 
 from guide.flowchart import mermaid_id, outline_href
 from guide.models import DecisionFile, Guide, Outcome, Question
-from guide.tables import COMPARISON_PAGE, Links, rating_badge
+from guide.tables import Links, criterion_reason
 from guide.text import attr, html_text
 
 PATH_PARAM = "path"
@@ -124,13 +124,13 @@ def _question(question: Question) -> str:
     )
 
 
-def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None = None) -> str:
+def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict) -> str:
     recommends = "".join(
         f'<li><strong>{html_text(guide.framework(r.framework).name)}</strong>: {html_text(r.role)}</li>'
         for r in outcome.recommends
     )
     names = " and ".join(html_text(guide.framework(r.framework).name) for r in outcome.recommends)
-    reasons = "".join(_reason(guide, criterion_id, links, criteria) for criterion_id in outcome.criteria)
+    reasons = "".join(criterion_reason(guide, criteria[criterion_id], links) for criterion_id in outcome.criteria)
     watch = "".join(f"<li>{html_text(item)}</li>" for item in outcome.watch_out)
     watch_block = f'<h4>What to watch out for</h4><ul class="guide-walk__watch">{watch}</ul>' if watch else ""
     onward = "".join(f'<li><a href="{attr(links.href(page))}">{html_text(links.title(page))}</a></li>' for page in outcome.pages)
@@ -148,17 +148,4 @@ def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict | None
         f'<h4>Read next</h4><ul class="guide-walk__onward">{onward}</ul>'
         '<p class="guide-walk__share">The address of this page now records your answers: bookmark it or share it to come back to this result.</p>'
         "</div>"
-    )
-
-
-def _reason(guide: Guide, criterion_id: str, links: Links, criteria: dict | None = None) -> str:
-    criterion = criteria[criterion_id] if criteria is not None else guide.criterion(criterion_id)
-    verdicts = "".join(
-        f'<li data-framework="{attr(f.id)}"><strong>{html_text(f.name)}</strong> '
-        f"{rating_badge(criterion.assessments[f.id].rating)} {html_text(criterion.assessments[f.id].verdict)}</li>"
-        for f in guide.frameworks
-    )
-    return (
-        f'<li data-criterion="{attr(criterion.id)}"><a href="{attr(links.href(COMPARISON_PAGE, criterion.id))}">'
-        f"{html_text(criterion.title)}</a><ul>{verdicts}</ul></li>"
     )

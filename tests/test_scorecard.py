@@ -12,10 +12,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import StaticServer, build_site, copy_project, offline_context
+from conftest import offline_context
 from guide import scorecard, walk
 from guide.flowchart import mermaid_id
 from guide.models import Guide, Rating

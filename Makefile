@@ -57,6 +57,7 @@ benchmarks: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf site site.partial .pytest_cache

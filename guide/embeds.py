@@ -1,7 +1,7 @@
 """Chrome-less embed pages for internal wikis, and the "Embed" control shown under each table.
 
 Each embed page is generated from the data at build time (one per comparison table, one per
-group, the flowchart and the decision walk or outline), so a new group gets its embed with no
+group, the flowchart and the decision walk), so a new group gets its embed with no
 code change. A page is Markdown that calls the same macro the normal page uses, rendered with
 ``overrides/embed.html``, which drops the header, tabs, navigation, search and footer.
 
@@ -64,8 +64,9 @@ def is_embed_page(src: str) -> bool:
     return src.startswith(EMBED_DIR + "/")
 
 
-def embeds(guide: Guide, walk: bool = False) -> list[Embed]:
-    """Every embed the data calls for; ``walk`` when the ``decision_walk`` macro exists."""
+def embeds(guide: Guide) -> list[Embed]:
+    """Every embed the data calls for: one per table (a new group gets one), the flowchart and
+    the decision walk (whose no-JavaScript fallback links to the outline on the full page)."""
     names = " and ".join(f.name for f in guide.frameworks)
     pages = [
         Embed(FULL, f"{names}: the full comparison", "table", "comparison_table()", COMPARISON_PAGE),
@@ -75,7 +76,7 @@ def embeds(guide: Guide, walk: bool = False) -> list[Embed]:
     pages.append(Embed(FLOWCHART, f"{names}: the decision flowchart", "flowchart", "decision_flowchart()", DECISION_PAGE))
     pages.append(
         Embed(DECISION, f"{names}: the decision guide", "decision",
-              "decision_walk()" if walk else "decision_outline()", DECISION_PAGE)
+              "decision_walk()", DECISION_PAGE)
     )
     return pages
 

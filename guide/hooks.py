@@ -25,9 +25,8 @@ def on_config(config):
 def on_files(files, config):
     """One generated embed page per table, group, flowchart and decision walk (see guide/embeds.py)."""
     guide = guide_for(config)
-    macros = getattr(config.plugins.get("macros"), "macros", None) or {}  # registered by define_env in on_config
     titles = SiteLinks(config, "index.md")
-    for embed in embeds(guide, walk="decision_walk" in macros):
+    for embed in embeds(guide):
         content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
         files.append(File.generated(config, embed.src, content=content))
     return files

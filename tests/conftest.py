@@ -37,11 +37,12 @@ def shown(text: str) -> str:
     return " ".join(text.split()).replace("`", "")
 
 
-def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``site_dir``; the result, never raising."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, site_dir: Path, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    """``<tool> build --strict`` (MkDocs, or ProperDocs) of ``project`` into ``site_dir``; the
+    result, never raising."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project, capture_output=True, text=True, env=env,
     )
 
@@ -135,6 +136,15 @@ def offline_page(browser):
     yield page
     context.close()
     assert record.blocked == [], f"requests to other hosts: {record.blocked}"
+
+
+def tab_to(page, selector: str, limit: int = 200):
+    """Press Tab until the focused element matches ``selector``; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
 
 
 def shadow_piercing_count(page, selector_class: str) -> int:

@@ -8,32 +8,20 @@ see docs/contributing/migration.md.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
-
-
-def properdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``properdocs build --strict`` of ``project`` (its mkdocs.yml, named explicitly) into ``site_dir``."""
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
 
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("properdocs-site")
-    result = properdocs_build(ROOT, site)
+    result = build_site(ROOT, site, "--config-file", "mkdocs.yml", tool="properdocs")
     assert result.returncode == 0, f"strict ProperDocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import offline_context
+from conftest import offline_context, tab_to
 from guide import scorecard, walk
 from guide.flowchart import mermaid_id
 from guide.models import Guide, Rating
@@ -269,12 +269,6 @@ def test_weights_live_in_the_url(offline_page, site_url, guide):
     assert page.record.console_errors == []
 
 
-def tab_to(page, selector: str, limit: int = 200):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_scorecard_with_the_keyboard_only(offline_page, site_url, guide):

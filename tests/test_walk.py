@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import offline_context
+from conftest import offline_context, tab_to
 from guide import walk
 from guide.flowchart import mermaid_id, node_anchor
 from guide.models import Guide
@@ -307,13 +307,6 @@ def test_walk_with_the_keyboard_only(offline_page, site_url, guide):
     assert page.record.console_errors == []
 
 
-def tab_to(page, selector: str, limit: int = 200):
-    """Press Tab until the focused element matches ``selector``; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_without_javascript_the_outline_reaches_every_outcome(browser, site_url, guide):

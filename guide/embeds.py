@@ -23,7 +23,7 @@ from guide.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_N
 from guide.models import Group, Guide
 from guide.site import page_url, relative_url
 from guide.tables import COMPARISON_PAGE
-from guide.text import attr
+from guide.text import attr, pre_text
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
@@ -155,7 +155,7 @@ def iframe_snippet(embed: Embed, links: ControlLinks) -> str:
 def embed_control(content: str, embed: Embed, links: ControlLinks) -> str:
     """``content`` followed by a closed <details> with the iframe snippet and the export links."""
     what = {"table": "this table", "flowchart": "this flowchart", "decision": "the decision guide"}[embed.kind]
-    snippet = html_text_block(iframe_snippet(embed, links))
+    snippet = pre_text(iframe_snippet(embed, links))
     exports = " · ".join(
         f'<a href="{attr(links.relative(f"{EXPORT_DIR}/{name}"))}" download>{label}</a>' for label, name in EXPORT_LINKS
     )
@@ -173,16 +173,11 @@ def embed_control(content: str, embed: Embed, links: ControlLinks) -> str:
     )
 
 
-def html_text_block(text: str) -> str:
-    """Code shown verbatim in <pre>: escaped, newlines as &#10; so the HTML block has no line breaks."""
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
-
-
 def embed_catalogue(guide: Guide, links: ControlLinks) -> str:
     """Every embed page with its address, for the "Embed and reuse" page."""
     rows = "".join(
         f'<tr><th scope="row">{html.escape(embed.title)}</th>'
-        f"<td><code>{html_text_block(links.absolute(embed.src))}</code></td>"
+        f"<td><code>{pre_text(links.absolute(embed.src))}</code></td>"
         f'<td><a href="{attr(links.relative(page_url(embed.src, links.directory_urls)))}">Preview</a></td></tr>'
         for embed in embeds(guide)
     )
@@ -198,7 +193,7 @@ def export_list(links: ControlLinks) -> str:
     """The export files with their addresses, as an HTML list."""
     items = "".join(
         f'<li><a href="{attr(links.relative(f"{EXPORT_DIR}/{name}"))}" download>{label}</a>: '
-        f"<code>{html_text_block(links.site_url + EXPORT_DIR + '/' + name)}</code></li>"
+        f"<code>{pre_text(links.site_url + EXPORT_DIR + '/' + name)}</code></li>"
         for label, name in EXPORT_LINKS
     )
     return f'<ul class="guide-export-list">{items}</ul>'

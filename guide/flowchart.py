@@ -6,12 +6,11 @@ answer links to the anchor of the node it leads to, so the tree can be followed 
 
 from __future__ import annotations
 
-import html
 import json
 
 from guide.models import Guide, Outcome, Question
 from guide.tables import Links, criterion_reason
-from guide.text import attr, html_text, mermaid_label
+from guide.text import attr, html_text, mermaid_label, pre_text
 
 DECISION_PAGE = "decision.md"
 
@@ -62,16 +61,11 @@ def flowchart(guide: Guide, links: Links) -> str:
     count = len(guide.decision.questions) + len(guide.decision.outcomes)
     return (
         f'<figure class="guide-flowchart" data-nodes="{count}" data-links="{attr(targets)}">'
-        f'<pre class="guide-flowchart__source">{html_text_preserving_lines(mermaid_source(guide))}</pre>'
+        f'<pre class="guide-flowchart__source">{pre_text(mermaid_source(guide))}</pre>'
         f'<figcaption>The decision tree: {len(guide.decision.questions)} questions, {len(guide.decision.outcomes)} outcomes. '
         f'Select a box to jump to its explanation; the <a href="{attr(outline_href(links))}">outline</a> holds the same tree as text.</figcaption>'
         "</figure>"
     )
-
-
-def html_text_preserving_lines(text: str) -> str:
-    """Mermaid source inside <pre>: escaped, newlines kept as &#10; so no line starts Markdown syntax."""
-    return html.escape(text, quote=True).replace("\n", "&#10;").replace("{", "&#123;").replace("}", "&#125;")
 
 
 def outline(guide: Guide, links: Links) -> str:

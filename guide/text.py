@@ -30,6 +30,12 @@ def html_text(text: str) -> str:
     ).replace("{", "&#123;").replace("}", "&#125;")
 
 
+def pre_text(text: str) -> str:
+    """Text shown verbatim in a <pre>: escaped, with newlines as &#10; so the generated HTML stays
+    on one line (no line of it can start Markdown or snippet syntax) and braces inert."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
+
+
 def attr(text: str) -> str:
     """A value for an HTML attribute (always quoted with double quotes by the callers)."""
     return html.escape(one_line(text), quote=True)

@@ -64,7 +64,8 @@ def describe(page: str, combination: str, violation: dict) -> list[str]:
 
 
 def settle(page, scheme: str):
-    """Wait until the palette is applied and every flowchart is drawn."""
+    """Wait until the palette is applied, every flowchart is drawn and no CSS transition is still
+    running (Material fades its tabs in; mid-fade colours are not what a reader sees)."""
     if page.locator("body[data-md-color-scheme]").count():
         page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
     if page.locator(".guide-flowchart").count():
@@ -73,6 +74,7 @@ def settle(page, scheme: str):
             ".every(f => f.classList.contains('guide-flowchart--drawn') && f.querySelector('svg'))",
             timeout=20000,
         )
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

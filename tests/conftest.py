@@ -3,14 +3,11 @@ headless Debian Chromium whose every request to another host is refused and reco
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +15,7 @@ import pytest
 import yaml
 
 from guide.validate import load_guide
+from static_server import StaticServer  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -55,31 +53,20 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+@pytest.fixture(scope="session")
+def guide():
+    """The real data, loaded and validated once for the whole session."""
+    return load_guide(ROOT / "data", ROOT / "docs")
 
 
-_QuietHandler.extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".js": "text/javascript"}
+class FakeLinks:
+    """Links for renderer tests: page paths as absolute URLs, titles made up."""
 
+    def href(self, page, anchor=None):
+        return f"/{page}" + (f"#{anchor}" if anchor else "")
 
-class StaticServer:
-    """A folder served on 127.0.0.1 at a free port, in a background thread."""
-
-    def __init__(self, folder: Path):
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def title(self, page):
+        return f"Title of {page}"
 
 
 @pytest.fixture(scope="session")

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
-from conftest import ROOT, shadow_piercing_count
+from conftest import shadow_piercing_count
 from guide.flowchart import mermaid_id
-from guide.validate import load_guide
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data", ROOT / "docs")
 
 
 def wait_for_flowchart(page):

@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, shown
 from guide.flowchart import mermaid_source, node_anchor
-from guide.validate import load_guide
 
 PAGES = [
     "index.html", "frameworks/fastapi/index.html", "frameworks/django/index.html", "performance/index.html",
@@ -20,11 +19,6 @@ PAGES = [
     "together/index.html", "decision/index.html", "comparison/index.html", "methodology/index.html",
     "contributing/index.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data", ROOT / "docs")
 
 
 def squeeze(text: str) -> str:

@@ -12,18 +12,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, StaticServer, offline_context
+from conftest import StaticServer, offline_context
 from guide import embeds
 from guide.models import Group
-from guide.validate import load_guide
 
 CHROME = ".md-header, .md-tabs, .md-nav, .md-sidebar, .md-footer, .md-search, [data-md-component=search], [data-md-component=header], .md-source"
 CONTENT = {"table": "table.guide-table", "flowchart": ".guide-flowchart--drawn svg", "decision": ".guide-walk, .guide-outline"}
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -16,15 +16,9 @@ from jsonschema import Draft202012Validator
 from conftest import ROOT, build_site
 from guide import exports
 from guide.exports import SiteInfo
-from guide.validate import load_guide
 
 SITE = SiteInfo(name="FastAPI or Django?", url="https://guide.example/", licence="CC BY 4.0")
 NASTY = 'Pipe | <script>alert("x")</script> "quoted", comma\nsecond line \\| end'
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

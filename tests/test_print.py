@@ -14,15 +14,9 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, offline_context, shown
-from guide.validate import load_guide
+from conftest import offline_context, shown
 
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch: the width Chromium lays a printed A4 page out at
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

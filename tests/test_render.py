@@ -11,25 +11,11 @@ from bs4 import BeautifulSoup
 from guide import flowchart, tables
 from guide.models import Guide, Rating
 from guide.site import nav_titles, page_url, relative_url
-from conftest import shown
+from conftest import FakeLinks, shown
 from guide.text import html_text, markdown_cell, mermaid_label
-from guide.validate import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = 'a | b <script>alert("x")</script> {{ macro() }} {% raw %} & `<code>`\n--8<-- "/etc/passwd"'
-
-
-class FakeLinks:
-    def href(self, page, anchor=None):
-        return f"/{page}" + (f"#{anchor}" if anchor else "")
-
-    def title(self, page):
-        return f"Title of {page}"
-
-
-@pytest.fixture(scope="module")
-def guide() -> Guide:
-    return load_guide(ROOT / "data", ROOT / "docs", today=dt.date(2026, 11, 25))
 
 
 def hostile_guide(guide: Guide) -> Guide:

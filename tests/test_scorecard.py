@@ -4,36 +4,20 @@ no-JavaScript table), and a build with a third framework added to the data."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 from fractions import Fraction
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import offline_context, tab_to
+from conftest import FakeLinks, offline_context, tab_to
 from guide import scorecard, walk
 from guide.flowchart import mermaid_id
 from guide.models import Guide, Rating
-from guide.validate import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def guide() -> Guide:
-    return load_guide(ROOT / "data", ROOT / "docs", today=dt.date(2026, 11, 25))
-
-
-class FakeLinks:
-    def href(self, page, anchor=None):
-        return f"/{page}" + (f"#{anchor}" if anchor else "")
-
-    def title(self, page):
-        return f"Title of {page}"
 
 
 def with_twin(guide: Guide) -> Guide:

@@ -5,35 +5,19 @@ Paths are enumerated from the data, never written out here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import offline_context, tab_to
+from conftest import FakeLinks, offline_context, tab_to
 from guide import walk
 from guide.flowchart import mermaid_id, node_anchor
 from guide.models import Guide
-from guide.validate import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 VISIBLE_STEP = ".guide-walk__step:not([hidden])"
-
-
-@pytest.fixture(scope="module")
-def guide() -> Guide:
-    return load_guide(ROOT / "data", ROOT / "docs", today=dt.date(2026, 11, 25))
-
-
-class FakeLinks:
-    def href(self, page, anchor=None):
-        return f"/{page}" + (f"#{anchor}" if anchor else "")
-
-    def title(self, page):
-        return f"Title of {page}"
 
 
 def outcome_title(guide: Guide, outcome_id: str) -> str:

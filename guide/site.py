@@ -13,8 +13,17 @@ from guide.models import Guide
 from guide.validate import DataError, load_guide
 
 # MkDocs' config objects are unhashable: key by identity, and keep a weak reference to make sure
-# a later config that reuses the same id is not served a stale Guide.
-_loaded: dict[int, tuple[weakref.ref, Guide]] = {}
+# a later config that reuses the same id (a rebuild under `mkdocs serve`) is not served stale data.
+_per_build: dict[tuple[int, str], tuple[weakref.ref, object]] = {}
+
+
+def _once_per_build(config, name: str, make):
+    cached = _per_build.get((id(config), name))
+    if cached and cached[0]() is config:
+        return cached[1]
+    value = make()
+    _per_build[(id(config), name)] = (weakref.ref(config), value)
+    return value
 
 
 def project_root(config) -> Path:
@@ -23,16 +32,15 @@ def project_root(config) -> Path:
 
 def guide_for(config) -> Guide:
     """Load and validate the data once per build; the macros and the hook both ask here."""
-    cached = _loaded.get(id(config))
-    if cached and cached[0]() is config:
-        return cached[1]
-    root = project_root(config)
-    try:
-        guide = load_guide(root / "data", Path(config["docs_dir"]), display_root=root)
-    except DataError as error:
-        raise PluginError(str(error)) from None
-    _loaded[id(config)] = (weakref.ref(config), guide)
-    return guide
+
+    def load() -> Guide:
+        root = project_root(config)
+        try:
+            return load_guide(root / "data", Path(config["docs_dir"]), display_root=root)
+        except DataError as error:
+            raise PluginError(str(error)) from None
+
+    return _once_per_build(config, "guide", load)
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -81,7 +89,7 @@ class SiteLinks:
     def __init__(self, config, page_src: str):
         self.directory_urls = config["use_directory_urls"]
         self.here = page_url(page_src, self.directory_urls)
-        self.titles = nav_titles(config["nav"])
+        self.titles = _once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
 
     def href(self, page: str, anchor: str | None = None) -> str:
         url = relative_url(page_url(page, self.directory_urls), self.here)

@@ -154,7 +154,7 @@ class Recommendation(Strict):
 class Outcome(Strict):
     id: Id
     title: OneLine = Field(description="The recommendation in a few words.")
-    recommends: list[Recommendation] = Field(min_length=1, description="The framework(s) recommended, each with its role.")
+    recommends: list[Recommendation] = Field(min_length=1, description="The frameworks recommended, one or more, each with its role.")
     why: Text = Field(description="Why this setup fits the answers that lead here.")
     watch_out: list[Text] = Field(default_factory=list, description="Risks and caveats of this choice.")
     criteria: list[Id] = Field(min_length=1, description="Criteria whose verdicts back this outcome.")

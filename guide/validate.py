@@ -35,6 +35,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_BRACKETED = re.compile(r"\s*\(([^()]*\s[^()]*)\)")  # a clause in brackets, not "framework(s)"
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,7 @@ def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
     field_info = None
     if isinstance(parent, type) and issubclass(parent, BaseModel) and loc and isinstance(loc[-1], str):
         field_info = parent.model_fields.get(loc[-1])
-    # field descriptions are sentences for the reference; a hint has no closing full stop
-    described = (field_info.description or "").removesuffix(".") if field_info else ""
+    described = _as_hint(field_info.description or "") if field_info else ""
 
     if kind == "extra_forbidden":
         known = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
@@ -263,6 +263,13 @@ def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
         return f"expected true or false, got {_describe(value)}", "write `true` or `false`"
     message = item["msg"]  # pydantic's own words, in the same lower-case style as the rest
     return message[:1].lower() + message[1:], described
+
+
+def _as_hint(description: str) -> str:
+    """A field's description (a sentence for the data reference) worded as a hint: lower case,
+    no closing full stop, and its brackets as a clause, since the hint itself goes in brackets."""
+    hint = _BRACKETED.sub(r", \1", description).removesuffix(".")
+    return hint[:1].lower() + hint[1:] if hint[1:2].islower() else hint
 
 
 def _items(count: int) -> str:
@@ -308,7 +315,7 @@ def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Colle
     _check_characters(url, path, located, file, out)
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
-        out.add(file, located.mark(path), path, f"'{url}' is not an http(s) address",
+        out.add(file, located.mark(path), path, f"'{url}' is not an http or https address",
                 "write the full address, starting with https://")
 
 

@@ -202,7 +202,7 @@ def test_link_to_a_page_that_does_not_exist(data):
 def test_javascript_url_is_refused(data):
     line = data.edit("criteria.yml", "                url: https://fastapi.tiangolo.com/async/", "                url: javascript:alert(1)")
     assert data.messages() == [
-        f"data/criteria.yml:{line}:22: groups[0].criteria[1].assessments.fastapi.sources[0].url: 'javascript:alert(1)' is not an http(s) address "
+        f"data/criteria.yml:{line}:22: groups[0].criteria[1].assessments.fastapi.sources[0].url: 'javascript:alert(1)' is not an http or https address "
         "(write the full address, starting with https://)"
     ]
 

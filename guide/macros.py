@@ -6,7 +6,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import embeds, flowchart, reference, scorecard, tables, walk
+from guide import embeds, flowchart, pagetext, reference, scorecard, tables, walk
 from guide.exports import site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
@@ -106,6 +106,33 @@ def define_env(env):
     def criterion_card(criterion: str) -> str:
         """One criterion in full (verdicts, explanations, sources), for a prose page."""
         return tables.criterion_card(guide, guide.criterion(criterion), links(), searchable=False)
+
+    # Numbers, names and dates from the data, for sentences in pages (pages may not use Jinja
+    # expressions of their own: see guide/pagelint.py).
+    @env.macro
+    def count(what: str) -> str:
+        """``count("criteria")``: how many frameworks, groups, criteria, questions, outcomes or claims."""
+        return pagetext.count(guide, what)
+
+    @env.macro
+    def frameworks_compared() -> str:
+        """Each framework with the version its assessments describe: "FastAPI 0.165 and Django 6.1"."""
+        return pagetext.frameworks_compared(guide)
+
+    @env.macro
+    def framework_reviews() -> str:
+        """A list of the frameworks with their versions and review dates."""
+        return pagetext.framework_reviews(guide)
+
+    @env.macro
+    def data_reviewed() -> str:
+        """The newest review date in the data (YYYY-MM-DD)."""
+        return guide.reviewed.isoformat()
+
+    @env.macro
+    def comparison_groups() -> str:
+        """Every group as a section: heading, description and each criterion in full."""
+        return pagetext.group_sections(guide, links())
 
     @env.macro
     def data_reference() -> str:

@@ -19,6 +19,8 @@ from static_server import StaticServer  # noqa: F401  (tests import it from here
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# `make test-fast`: tests that build the site or start a browser skip themselves.
+FAST = os.environ.get("GUIDE_TESTS") == "fast"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,6 +40,8 @@ def shown(text: str) -> str:
 def build_site(project: Path, site_dir: Path, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
     """``<tool> build --strict`` (MkDocs, or ProperDocs) of ``project`` into ``site_dir``; the
     result, never raising."""
+    if FAST:
+        pytest.skip("builds the site: `make test` runs it")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir), *extra],
@@ -78,6 +82,8 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    if FAST:
+        pytest.skip("starts a browser: `make test` runs it")
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import weakref
@@ -13,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from guide.models import Guide
 from guide.pagelint import lint_pages
 from guide.validate import Problem, check_data
+
+log = logging.getLogger("mkdocs.plugins.guide")
 
 # MkDocs' config objects are unhashable: key by identity, and keep a weak reference to make sure
 # a later config that reuses the same id (a rebuild under `mkdocs serve`) is not served stale data.
@@ -60,9 +63,12 @@ def checked(config) -> Checked:
         root, docs_dir = project_root(config), Path(config["docs_dir"])
         guide, problems = check_data(root / "data", docs_dir, display_root=root)
         errors = [p for p in problems if p.severity == "error"] + lint_pages(docs_dir, root)
-        if errors and not _Serving.problems_as_page:
+        if errors:
             count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
-            raise PluginError(f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors)))
+            report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))
+            if not _Serving.problems_as_page:
+                raise PluginError(report)
+            log.warning(report + "\nEvery page shows them until they are fixed.")
         return Checked(None if errors else guide, errors)
 
     return _once_per_build(config, "checked", check)

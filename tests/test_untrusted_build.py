@@ -132,6 +132,7 @@ def test_serve_shows_a_data_error_on_every_page_and_recovers_once_fixed(project,
     line = good[:good.index("    licence: MIT")].count("\n") + 2
     result = serve_twice(project, tmp_path, data, good)
     assert result.returncode == 0, result.stderr  # before: the build failed and the browser waited
+    assert f"data/frameworks.yml:{line}:5: frameworks[0].licence: duplicate key" in result.stderr  # and in the terminal
     for page in ("index.html", "performance/index.html", "decision/index.html"):
         [problem] = problem_list(tmp_path / "first", page)
         assert re.fullmatch(rf"data/frameworks\.yml:{line}:5: frameworks\[0\]\.licence: duplicate key 'licence'.*", problem)

@@ -1,6 +1,9 @@
 """What a page under ``docs/`` may hold beyond Markdown, checked before anything renders.
 
-Pages come from pull requests, and two preprocessors read them with more power than Markdown:
+Pages come from pull requests. Like a data file, a page (and every file it includes) must be
+UTF-8 without control, invisible or bidirectional characters, and its YAML front matter follows
+the data files' rules (no anchors, aliases or tags: MkDocs would expand an alias bomb when a
+template prints the value). Two preprocessors read pages with more power than Markdown:
 
 - **Jinja** (mkdocs-macros renders every page as a template, with Python objects in reach, so
   ``{{ ''.__class__.__mro__ }}`` walks into the interpreter). A page may only call the guide's
@@ -21,13 +24,15 @@ from __future__ import annotations
 import ast
 import difflib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError
 from pymdownx.snippets import SnippetPreprocessor
 
-from guide.validate import Problem
+from guide.validate import Problem, format_path
+from guide.yamlsource import YamlProblem, decode, parse_yaml
 
 SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
 MACROS_MODULE = Path(__file__).with_name("macros.py")
@@ -35,6 +40,8 @@ _LITERALS = {"string", "integer", "float"}
 _CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 _CALL_HINT = "a page may only call one of the guide's macros, e.g. `{{ glance_table() }}`; CONTRIBUTING lists them"
 _MAX_SNIPPET_DEPTH = 8
+# MkDocs' own pattern for a page's YAML front matter (mkdocs.utils.meta.YAML_RE; a test keeps them equal)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 def registered_names(source: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
@@ -72,7 +79,7 @@ def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     for line, kind, value in Environment().lex(text):
         if not value:
             continue
-        offset = text.find(value, cursor)
+        offset = max(text.find(value, cursor), cursor)  # always found: the lexer only trims space
         cursor = offset + len(value)
         if kind != "whitespace":
             found.append((offset, line, kind, value))
@@ -85,7 +92,6 @@ def _column(text: str, offset: int) -> int:
 
 def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[str]) -> list[Problem]:
     """Problems with the Jinja in one page's text; ``page`` names it in each problem."""
-
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Jinja's lexer reads it
 
     def problem(offset: int, line: int, message: str, hint: str) -> Problem:
@@ -236,11 +242,8 @@ def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) 
         key = real.as_posix()
         if key not in seen and len(seen) < _MAX_SNIPPET_DEPTH:
             shown = real.relative_to(root.resolve()).as_posix() if real.is_relative_to(root.resolve()) else key
-            try:
-                nested = real.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                continue  # not text: pymdownx will fail on it with its own message
-            problems += lint_snippets(nested, shown, root, seen + (key,))
+            nested, unreadable = read_text(real, shown)
+            problems += unreadable + lint_snippets(nested, shown, root, seen + (key,))
     return problems
 
 
@@ -268,6 +271,33 @@ def _snippet_hint(target: str) -> str:
     return "paths start inside includes/ or examples/, e.g. `fastapi_app/crud.py`"
 
 
+# --- the text itself and its front matter ----------------------------------------------------
+
+
+def read_text(path: Path, name: str) -> tuple[str, list[Problem]]:
+    """The text of a page or an included file, or the reasons it cannot be shown as written
+    (not UTF-8, too long, a refused character: see :func:`guide.yamlsource.decode`)."""
+    try:
+        return decode(path.read_bytes()), []
+    except YamlProblem as unreadable:
+        return "", [Problem(name, p.mark.line, p.mark.column, "", p.message, p.hint) for p in unreadable.problems]
+
+
+def lint_front_matter(text: str, page: str) -> list[Problem]:
+    """A page's YAML front matter, read under the data files' rules."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return []
+    try:
+        parse_yaml(match.group(1))
+    except YamlProblem as refused:
+        return [
+            Problem(page, p.mark.line + 1, p.mark.column, "", "front matter: " + f"{format_path(p.path)}: " * bool(p.path) + p.message, p.hint)
+            for p in refused.problems
+        ]
+    return []
+
+
 # --- every page ----------------------------------------------------------------------------
 
 
@@ -279,11 +309,11 @@ def lint_pages(docs_dir: Path, root: Path, display_root: Path | None = None) -> 
     for page in sorted(Path(docs_dir).rglob("*.md")):
         resolved = page.resolve()
         name = resolved.relative_to(shown_root).as_posix() if resolved.is_relative_to(shown_root) else page.as_posix()
-        try:
-            text = page.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(Problem(name, 1, 1, "", f"the page is not UTF-8 text at byte {error.start}", "save it as UTF-8"))
+        text, unreadable = read_text(page, name)
+        if unreadable:
+            problems += unreadable
             continue
+        problems += lint_front_matter(text, name)
         problems += lint_jinja(text, name, macros, filters)
         problems += lint_snippets(text, name, root)
     return sorted(problems, key=lambda p: (p.file, p.line, p.column))

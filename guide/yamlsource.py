@@ -239,14 +239,14 @@ def _refuse_references_and_tags(event, path: PathKey) -> None:
     where = _mark(event.start_mark)
     if isinstance(event, yaml.AliasEvent):
         raise _refuse(
-            f"the alias `*{event.anchor}` repeats another value by reference, which data files may not do",
+            f"the alias `*{event.anchor}` repeats another value by reference, which is not allowed",
             where,
             "write the value out in full where it is needed",
             path,
         )
     if event.anchor is not None:
         raise _refuse(
-            f"the anchor `&{event.anchor}` names a value for reuse, which data files may not do",
+            f"the anchor `&{event.anchor}` names a value for reuse, which is not allowed",
             where,
             "remove the anchor and write out each value where it is needed",
             path,
@@ -255,7 +255,7 @@ def _refuse_references_and_tags(event, path: PathKey) -> None:
         tag = event.tag
         shown = "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag
         raise _refuse(
-            f"the tag `{shown}` is not allowed in data files",
+            f"the tag `{shown}` is not allowed",
             where,
             "remove it: values are plain text, numbers, dates, lists or mappings; "
             "put text that starts with `!` in quotes",
@@ -269,7 +269,7 @@ def _take_key(loader, event, mapping: _Collection, located: Located) -> None:
         raise _refuse("a key must be plain text", where, "write `name: value`", mapping.path)
     if event.implicit[0] and loader.resolve(yaml.ScalarNode, event.value, event.implicit) == _MERGE_TAG:
         raise _refuse(
-            "the merge key `<<` copies another mapping's keys, which data files may not do",
+            "the merge key `<<` copies another mapping's keys, which is not allowed",
             where,
             "write the keys out in full",
             mapping.path,

@@ -223,3 +223,57 @@ def test_make_check_reports_page_problems(tmp_path):
     assert f"docs/performance.md:{lines - 1}:1: the Jinja statement `{{% set %}}` is not allowed in a page" in result.stderr
     assert f"docs/performance.md:{lines}:8: the snippet '../.git/config' points outside the snippet folders" in result.stderr
     assert "check failed: 2 errors" in result.stderr
+
+
+# --- the text itself and its front matter ----------------------------------------------------
+
+
+def page_problems(tmp_path: Path, text: str) -> list[str]:
+    for folder in ("includes", "examples"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "page.md").write_text(text, encoding="utf-8")
+    return [str(p) for p in lint_pages(tmp_path / "docs", tmp_path)]
+
+
+def test_an_alias_bomb_in_the_front_matter_is_refused(tmp_path):
+    # MkDocs loads it with aliases; a template printing `description` would expand all of it
+    bomb = "---\ntitle: Page\nx: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\ndescription: [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n---\n\n# Page\n"
+    assert page_problems(tmp_path, bomb) == [
+        "docs/page.md:3:4: front matter: x: the anchor `&a` names a value for reuse, which is not allowed "
+        "(remove the anchor and write out each value where it is needed)"
+    ]
+
+
+def test_a_tag_in_the_front_matter_is_refused(tmp_path):
+    [problem] = page_problems(tmp_path, "---\ntitle: !!python/name:os.system\n---\n")
+    assert problem.startswith("docs/page.md:2:8: front matter: title: the tag `!!python/name:os.system` is not allowed")
+
+
+def test_front_matter_that_mkdocs_would_show_as_text_is_refused(tmp_path):
+    # MkDocs ignores front matter it cannot parse and prints it at the top of the page instead
+    [problem] = page_problems(tmp_path, "---\ndescription: How they scale: workers and caches.\n---\n\n# Page\n")
+    assert problem.startswith("docs/page.md:2:28: front matter: YAML syntax error: mapping values are not allowed here")
+
+
+def test_the_front_matter_pattern_is_mkdocs_own():
+    from mkdocs.utils.meta import YAML_RE
+
+    from guide.pagelint import FRONT_MATTER
+
+    assert (FRONT_MATTER.pattern, FRONT_MATTER.flags) == (YAML_RE.pattern, YAML_RE.flags)
+
+
+def test_a_bidirectional_control_in_a_page_is_refused_where_it_stands(tmp_path):
+    problems = page_problems(tmp_path, "# Page\n\nFastAPI is \u202eslow\u202c, say the numbers.\n")
+    assert problems[0].startswith("docs/page.md:3:12: contains U+202E RIGHT-TO-LEFT OVERRIDE")
+    assert problems[1].startswith("docs/page.md:3:17: contains U+202C POP DIRECTIONAL FORMATTING")
+
+
+def test_a_bidirectional_control_in_included_code_is_refused(tmp_path):
+    """Trojan Source: code that reads one way in the page and runs another."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "check.py").write_text('access = "user\u202e \u2066# admin\u2069 \u2066"\n', encoding="utf-8")
+    problems = page_problems(tmp_path, '# Page\n\n--8<-- "check.py"\n')
+    assert problems and all(p.startswith("examples/check.py:1:") for p in problems)
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in problems[0]

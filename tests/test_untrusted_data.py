@@ -41,7 +41,7 @@ def test_alias_bomb_is_refused_at_its_first_anchor_at_once(data):
     messages = data.messages()
     assert time.perf_counter() - started < 10  # before: no answer after minutes, 4.5 GB and growing
     assert messages == [
-        f"data/claims.yml:{line}:8: bomb0: the anchor `&a0` names a value for reuse, which data files may not do "
+        f"data/claims.yml:{line}:8: bomb0: the anchor `&a0` names a value for reuse, which is not allowed "
         "(remove the anchor and write out each value where it is needed)"
     ]
 
@@ -50,7 +50,7 @@ def test_alias_is_refused(data):
     line = data.edit("frameworks.yml", "    licence: BSD-3-Clause", "    licence: *mit")
     assert data.messages() == [
         f"data/frameworks.yml:{line}:14: frameworks[1].licence: the alias `*mit` repeats another value by reference, "
-        "which data files may not do (write the value out in full where it is needed)"
+        "which is not allowed (write the value out in full where it is needed)"
     ]
 
 
@@ -58,7 +58,7 @@ def test_merge_key_is_refused(data):
     line = data.edit("frameworks.yml", "    licence: MIT\n", "    <<: {licence: MIT}\n")
     assert data.messages() == [
         f"data/frameworks.yml:{line}:5: frameworks[0]: the merge key `<<` copies another mapping's keys, "
-        "which data files may not do (write the keys out in full)"
+        "which is not allowed (write the keys out in full)"
     ]
 
 
@@ -71,7 +71,7 @@ def test_merge_key_is_refused(data):
 def test_explicit_tag_is_refused(data, tagged, shown):
     line = data.edit("frameworks.yml", "    licence: MIT", f"    licence: {tagged}")
     assert data.messages() == [
-        f"data/frameworks.yml:{line}:14: frameworks[0].licence: the tag `{shown}` is not allowed in data files "
+        f"data/frameworks.yml:{line}:14: frameworks[0].licence: the tag `{shown}` is not allowed "
         "(remove it: values are plain text, numbers, dates, lists or mappings; put text that starts with `!` in quotes)"
     ]
 

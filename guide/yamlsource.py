@@ -31,7 +31,7 @@ from guide.characters import refused_characters
 
 PathKey = tuple  # ("groups", 2, "criteria", 4, "assessments", "fastapi", "rating")
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # 200 times the real criteria.yml, and above the scaling benchmark's largest file
 MAX_DEPTH = 20  # the deepest real value (a field of a source of an assessment) sits 9 levels down
 # A plain scalar longer than this is text: no number, date or boolean is that long, and typing a
 # 100,000-digit "1:2:3:..." as a base-60 integer would take minutes.

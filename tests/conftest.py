@@ -205,6 +205,17 @@ EXTRA_CRITERION = {
 LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Writes a value used twice out twice: data files may not hold anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def dump_yaml(data) -> str:
+    return yaml.dump(data, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True)
+
+
 def add_litestar(project: Path) -> None:
     """Add Litestar and one more criterion to a copy's data: the framework, an assessment of
     every criterion, and an outcome that recommends it. No code is changed."""
@@ -212,7 +223,7 @@ def add_litestar(project: Path) -> None:
     frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
     reviewed = frameworks["frameworks"][0]["reviewed"]
     frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
-    (data / "frameworks.yml").write_text(yaml.safe_dump(frameworks, sort_keys=False, allow_unicode=True))
+    (data / "frameworks.yml").write_text(dump_yaml(frameworks))
     for path in sorted(data.rglob("*.yml")):
         content = yaml.safe_load(path.read_text())
         if not isinstance(content, dict) or "groups" not in content:
@@ -229,7 +240,7 @@ def add_litestar(project: Path) -> None:
                     "sources": model["sources"],
                 }
                 count += 1
-        path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
+        path.write_text(dump_yaml(content))
     decision = yaml.safe_load((data / "decision.yml").read_text())
     team = next((q for q in decision["questions"] if q["id"] == "team"), decision["questions"][-1])
     team["answers"].append({"label": "Litestar", "hint": "A team that already runs Litestar.", "next": "litestar-service"})
@@ -242,7 +253,7 @@ def add_litestar(project: Path) -> None:
         "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
         "pages": ["when-fastapi.md"],
     })
-    (data / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
+    (data / "decision.yml").write_text(dump_yaml(decision))
 
 
 @pytest.fixture(scope="session")

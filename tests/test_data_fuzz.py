@@ -10,7 +10,9 @@ no database between runs, and tries a fixed number of mutated files (a few secon
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import signal
 import tempfile
 import tracemalloc
@@ -164,8 +166,9 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-WORK = Path(tempfile.mkdtemp(prefix="guide-fuzz-"))
+WORK = Path(tempfile.mkdtemp(prefix="guide-fuzz-"))  # one folder for every example, removed at exit
 (WORK / "data").mkdir()
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def check(name: str, content: bytes):

@@ -120,10 +120,10 @@ def test_block_nesting_counts_too(data):
 
 
 def test_an_oversized_file_is_refused_before_parsing(data):
-    append(data, "claims.yml", "# padding\n" * 250_000)
+    append(data, "claims.yml", "# padding\n" * 1_700_000)
     [message] = data.messages()
     assert re.fullmatch(
-        r"data/claims\.yml:1:1: the file is [\d,]+ bytes long; a data file may be at most 2,097,152 "
+        r"data/claims\.yml:1:1: the file is [\d,]+ bytes long; a data file may be at most 16,777,216 "
         r"\(check that nothing was pasted in by mistake; a longer list belongs in a new file\)", message)
 
 

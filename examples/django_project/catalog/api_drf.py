@@ -1,6 +1,7 @@
 """Task 2 with Django REST Framework: a ModelViewSet gives all five routes."""
 
 from rest_framework import serializers, viewsets
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.routers import DefaultRouter
 
 from catalog.models import Book
@@ -15,6 +16,7 @@ class BookSerializer(serializers.ModelSerializer):
 class BookViewSet(viewsets.ModelViewSet):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]  # anyone reads, signed-in users write
 
 
 router = DefaultRouter()

@@ -1,7 +1,8 @@
-"""Task 9 with Django Ninja: one NinjaAPI serves the schema and the docs page."""
+"""Django Ninja: one NinjaAPI serves every Ninja router, its schema and its docs page (task 9)."""
 
 from ninja import NinjaAPI
 
+from accounts.api_ninja import router as accounts_router
 from catalog.api_ninja import router as books_router
 from reservations.api_ninja import router as reservations_router
 
@@ -10,5 +11,6 @@ api = NinjaAPI(
     version="1.0.0",
     docs_url="/docs",  # Swagger UI at /api/docs; the schema is at /api/openapi.json
 )
-api.add_router("/", books_router)
-api.add_router("/", reservations_router)
+api.add_router("/", reservations_router)  # task 1
+api.add_router("/", books_router)  # tasks 2 and 7
+api.add_router("/", accounts_router)  # task 3

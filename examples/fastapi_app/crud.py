@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from fastapi_app.auth import current_user
 from fastapi_app.db import SessionDep
+from fastapi_app.errors import HANDLERS
 from fastapi_app.models import Book
 
 router = APIRouter(prefix="/books", tags=["books"])
@@ -88,5 +89,5 @@ async def delete_book(book_id: BookId, session: SessionDep) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-app = FastAPI(title="Books")
+app = FastAPI(title="Books", exception_handlers=HANDLERS)
 app.include_router(router)

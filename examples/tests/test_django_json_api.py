@@ -42,11 +42,14 @@ def test_plain_past_date_and_malformed_json(client: Client) -> None:
     assert response.status_code == 400
     assert response.json() == {"errors": {"date": ["Must not be in the past."]}}
 
-    response = client.post(
-        "/reservations/", "{not json", content_type="application/json"
-    )
-    assert response.status_code == 400
-    assert response.json() == {"errors": {"__all__": ["Body must be JSON."]}}
+    for body, message in [
+        ("{not json", "Body must be JSON in UTF-8."),
+        (b"\xff\xfe{}", "Body must be JSON in UTF-8."),
+        ("[1, 2]", "Body must be a JSON object."),
+    ]:
+        response = client.post("/reservations/", body, content_type="application/json")
+        assert response.status_code == 400
+        assert response.json() == {"errors": {"__all__": [message]}}
 
 
 def test_plain_wrong_method_and_unknown_id(client: Client) -> None:

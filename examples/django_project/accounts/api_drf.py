@@ -10,6 +10,7 @@ from rest_framework.decorators import (
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 
@@ -19,6 +20,7 @@ class TokenView(ObtainAuthToken):
 
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"  # the rate is in settings: DEFAULT_THROTTLE_RATES
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # the project's, as elsewhere
 
 
 token_view = TokenView.as_view()

@@ -87,7 +87,9 @@ class BookFilters(FilterSchema):
     search: Annotated[
         str | None, FilterLookup("title__icontains"), Field(min_length=2)
     ] = None  # icontains escapes % and _ itself
-    year_from: Annotated[int | None, FilterLookup("year__gte"), Field(ge=0)] = None
+    year_from: Annotated[
+        int | None, FilterLookup("year__gte"), Field(ge=0, le=2100)
+    ] = None
 
 
 class PageParams(Schema):

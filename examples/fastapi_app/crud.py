@@ -22,7 +22,7 @@ class BookIn(BaseModel):
 
 
 class BookPatch(BaseModel):
-    """Every field may be left out; a field that is sent needs a value (NOT NULL columns)."""
+    """Every field may be left out; a field that is sent needs a value (NOT NULL)."""
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
     author: str | None = Field(default=None, min_length=1, max_length=100)

@@ -1,4 +1,4 @@
-"""Database wiring shared by the SQLAlchemy examples (tasks 2, 7 and 9): asyncio all the way."""
+"""Database wiring shared by the SQLAlchemy examples (tasks 2, 7 and 9), on asyncio."""
 
 from collections.abc import AsyncIterator
 from typing import Annotated

@@ -11,7 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 
-async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+async def validation_error(
+    request: Request, exc: RequestValidationError
+) -> JSONResponse:
     errors = [
         {key: value for key, value in error.items() if key != "input"}
         for error in exc.errors()

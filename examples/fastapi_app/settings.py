@@ -1,7 +1,7 @@
-"""Settings for every FastAPI example, read once from the environment by pydantic-settings.
+"""Settings for every FastAPI example, read from the environment by pydantic-settings.
 
-There is no default secret: without FASTAPI_EXAMPLES_SECRET_KEY the apps stop at import with
-a validation error, instead of signing tokens with a value anyone can read on this page.
+There is no default secret: without FASTAPI_EXAMPLES_SECRET_KEY the apps stop at import
+with a validation error, instead of signing tokens with a value printed on this page.
 """
 
 from pydantic import Field, SecretStr

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 # The FastAPI apps refuse to start without a secret; the tests make up a throwaway one
-# before any app is imported. (The Django tests get theirs from config/test_settings.py.)
+# before any app is imported. (The Django tests get theirs from config/test_settings.)
 os.environ.setdefault("FASTAPI_EXAMPLES_SECRET_KEY", secrets.token_hex(32))
 
 import pytest  # noqa: E402

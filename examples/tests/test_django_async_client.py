@@ -58,7 +58,9 @@ async def test_unknown_currency_is_404(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("failure", UPSTREAM_FAILURES, ids=UPSTREAM_FAILURES.get)
-async def test_upstream_failure_is_502(monkeypatch: pytest.MonkeyPatch, failure) -> None:
+async def test_upstream_failure_is_502(
+    monkeypatch: pytest.MonkeyPatch, failure
+) -> None:
     use_transport(monkeypatch, httpx.MockTransport(failure))
     response = await AsyncClient().get(
         "/rates/convert/", {"amount": "10", "source": "EUR", "target": "USD"}

@@ -200,7 +200,7 @@ def test_ninja_login_is_throttled_after_five_attempts_a_minute(
     assert [r.status_code for r in guesses] == [401] * 5 + [429]
 
 
-# Every login: the same hashing work for unknown and known users ------------------------
+# Every login: the same hashing work for unknown and known users ---------------------
 
 
 def logins(client: Client, username: str, password: str) -> list[object]:
@@ -236,3 +236,20 @@ def test_login_costs_the_same_hash_for_unknown_and_known_users(
         costs[username, password] = list(work)
     assert len(set(map(tuple, costs.values()))) == 1, costs
     assert len(costs["nobody", "guess"]) == 3  # one hash per variant
+
+
+def test_cors_answers_a_listed_origin_only(client: Client, settings) -> None:
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,x-csrftoken",
+    }
+    allowed = settings.CORS_ALLOWED_ORIGINS[0]
+    response = client.options(
+        "/accounts/login/", headers={"Origin": allowed, **preflight}
+    )
+    assert response["Access-Control-Allow-Origin"] == allowed
+    assert response["Access-Control-Allow-Credentials"] == "true"  # the session cookie
+    response = client.options(
+        "/accounts/login/", headers={"Origin": "https://evil.example", **preflight}
+    )
+    assert "Access-Control-Allow-Origin" not in response

@@ -52,7 +52,10 @@ def test_the_job_is_handed_to_the_broker_only_once_the_subscriber_is_committed(
 
     def delay(subscriber_id: int) -> None:
         handed_over.append(
-            (connection.in_atomic_block, Subscriber.objects.filter(pk=subscriber_id).exists())
+            (
+                connection.in_atomic_block,
+                Subscriber.objects.filter(pk=subscriber_id).exists(),
+            )
         )
 
     monkeypatch.setattr(send_welcome_email, "delay", delay)
@@ -81,7 +84,7 @@ def test_invalid_email_enqueues_nothing(
 
 
 def test_a_job_delivered_twice_sends_one_email() -> None:
-    """Late acknowledgement means at-least-once delivery: the task skips what was done."""
+    """Late acknowledgement delivers at least once: the task skips what was done."""
     subscriber = Subscriber.objects.create(email="grace@example.com")
     send_welcome_email.apply(args=[subscriber.pk]).get()  # runs here, no broker
     send_welcome_email.apply(args=[subscriber.pk]).get()

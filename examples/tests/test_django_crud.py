@@ -1,4 +1,4 @@
-"""Tasks 2 and 8, Django: CRUD via plain views, DRF and Ninja; migrations are current."""
+"""Tasks 2 and 8, Django: CRUD in plain views, DRF and Ninja; migrations are current."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -67,7 +67,9 @@ def test_plain_invalid_book_is_400(signed_in: Client) -> None:
     assert not Book.objects.exists()
 
 
-def test_plain_patch_that_is_not_a_json_object_changes_nothing(signed_in: Client) -> None:
+def test_plain_patch_that_is_not_a_json_object_changes_nothing(
+    signed_in: Client,
+) -> None:
     book = Book.objects.create(**DUNE)
     for body in ("{not json", '["title", "x"]', b"\xff\xfe"):
         response = signed_in.patch(
@@ -163,12 +165,17 @@ def test_ninja_invalid_book_and_null_field_are_422(
     client: Client, bearer: dict[str, str]
 ) -> None:
     response = client.post(
-        "/api/books", {**DUNE, "year": -5}, content_type="application/json", headers=bearer
+        "/api/books",
+        {**DUNE, "year": -5},
+        content_type="application/json",
+        headers=bearer,
     )
     assert response.status_code == 422
     book = Book.objects.create(**DUNE)
     response = client.patch(
-        f"/api/books/{book.pk}", {"title": None}, content_type="application/json",
+        f"/api/books/{book.pk}",
+        {"title": None},
+        content_type="application/json",
         headers=bearer,
     )
     assert response.status_code == 422

@@ -1,4 +1,4 @@
-"""Task 7, Django: Paginator in a plain view, DRF with django-filter, Ninja with FilterSchema."""
+"""Task 7, Django: Paginator (plain), django-filter (DRF), FilterSchema (Ninja)."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -75,7 +75,9 @@ def test_page_past_the_end_is_404(client: Client, url: str) -> None:
 
 
 def test_plain_view_rejects_bad_parameters(client: Client) -> None:
-    response = client.get("/catalog/browse/", {"year_from": "soon", "size": 0, "page": 0})
+    response = client.get(
+        "/catalog/browse/", {"year_from": "soon", "size": 0, "page": 0}
+    )
     assert response.status_code == 400
     assert set(response.json()) == {"year_from", "size", "page"}
 
@@ -96,5 +98,7 @@ def test_drf_rejects_a_bad_filter_and_caps_the_page_size(client: Client) -> None
     assert response.json() == {"year_from": ["Enter a number."]}
     # A page size out of range is not refused: DRF caps it at max_page_size (100)
     # and ignores one below 1, serving the default of 10.
-    assert len(client.get("/catalog/drf/browse/", {"size": 1000}).json()["results"]) == 26
+    assert (
+        len(client.get("/catalog/drf/browse/", {"size": 1000}).json()["results"]) == 26
+    )
     assert len(client.get("/catalog/drf/browse/", {"size": 0}).json()["results"]) == 10

@@ -38,9 +38,15 @@ async def test_a_frame_that_is_not_a_json_object_gets_an_error_not_a_hang_up() -
         application, "/ws/echo/", headers=[(b"origin", b"http://localhost")]
     )
     assert (await communicator.connect())[0]
-    for frame in [{"text_data": "not json"}, {"text_data": "[1, 2]"}, {"bytes_data": b"\xff"}]:
+    for frame in [
+        {"text_data": "not json"},
+        {"text_data": "[1, 2]"},
+        {"bytes_data": b"\xff"},
+    ]:
         await communicator.send_to(**frame)
-        assert await communicator.receive_json_from() == {"error": "Send a JSON object."}
+        assert await communicator.receive_json_from() == {
+            "error": "Send a JSON object."
+        }
     await communicator.send_json_to({"text": "still here"})
     assert await communicator.receive_json_from() == {"echo": "still here", "count": 1}
     await communicator.disconnect()

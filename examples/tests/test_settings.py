@@ -1,4 +1,4 @@
-"""Both sides: settings come from the environment, and no secret has a published default."""
+"""Both sides: settings come from the environment; no secret has a published default."""
 
 import os
 import secrets
@@ -12,7 +12,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent
 DJANGO = EXAMPLES / "django_project"
 
 
-def run(args: list[str], env: dict[str, str], cwd=EXAMPLES) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], env: dict[str, str], cwd=EXAMPLES
+) -> subprocess.CompletedProcess:
     """Run Python in a clean environment: only what the test passes, plus PATH."""
     return subprocess.run(
         [sys.executable, *args],

@@ -1,4 +1,4 @@
-"""Ways the other service of task 4 can fail, short of a timeout: each must become a 502."""
+"""Ways task 4's other service can fail, short of a timeout: each must give a 502."""
 
 import httpx
 

@@ -1,4 +1,4 @@
-"""Task 3 with Django Ninja: bearer tokens signed by Django itself, async all the way."""
+"""Task 3 with Django Ninja: bearer tokens signed by Django itself, async throughout."""
 
 from django.contrib.auth import aauthenticate
 from django.contrib.auth.models import User
@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
 
-TOKEN_SALT = "accounts.api-token"  # keeps these signatures apart from other signed values
+TOKEN_SALT = "accounts.api-token"  # keeps these apart from other signed values
 TOKEN_LIFETIME = 30 * 60  # seconds
 
 
@@ -46,7 +46,7 @@ class UserOut(Schema):
 
 @router.post("/auth/token", response=Token, throttle=[AnonRateThrottle("5/min")])
 async def token(request: HttpRequest, credentials: Credentials) -> Token:
-    # An unknown username costs one password hash too (Django's ModelBackend sees to it).
+    # An unknown username costs one password hash too (ModelBackend sees to it).
     user = await aauthenticate(
         request, username=credentials.username, password=credentials.password
     )

@@ -40,7 +40,7 @@ def login_view(request: HttpRequest) -> JsonResponse:
     username, password = data.get("username"), data.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         return JsonResponse({"detail": "Send a username and a password."}, status=400)
-    # An unknown username costs one password hash too (Django's ModelBackend sees to it).
+    # An unknown username costs one password hash too (ModelBackend sees to it).
     user = authenticate(request, username=username, password=password)
     if user is None:
         return JsonResponse({"detail": "Incorrect username or password"}, status=401)

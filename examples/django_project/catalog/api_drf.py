@@ -16,7 +16,8 @@ class BookSerializer(serializers.ModelSerializer):
 class BookViewSet(viewsets.ModelViewSet):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
-    permission_classes = [IsAuthenticatedOrReadOnly]  # anyone reads, signed-in users write
+    # Anyone reads, signed-in users write.
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
 
 router = DefaultRouter()

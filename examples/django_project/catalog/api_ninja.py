@@ -1,4 +1,4 @@
-"""Tasks 2, 7 and 9 with Django Ninja: typed async endpoints over Book, documented for free."""
+"""Tasks 2, 7 and 9 with Django Ninja: typed async endpoints over Book, documented."""
 
 from typing import Annotated
 
@@ -23,7 +23,7 @@ class BookIn(Schema):
 
 
 class BookPatch(Schema):
-    """Every field may be left out; a field that is sent needs a value (NOT NULL columns)."""
+    """Every field may be left out; a field that is sent needs a value (NOT NULL)."""
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
     author: str | None = Field(default=None, min_length=1, max_length=100)

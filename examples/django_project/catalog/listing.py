@@ -1,4 +1,4 @@
-"""Task 7 in plain Django: a Form checks the query, Paginator pages the filtered queryset."""
+"""Task 7 in plain Django: a Form checks the query, Paginator pages the queryset."""
 
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
@@ -21,8 +21,10 @@ class BrowseForm(forms.Form):
 def browse_books(request: HttpRequest) -> JsonResponse:
     form = BrowseForm(request.GET)
     if not form.is_valid():
-        errors = {field: [e["message"] for e in errs]
-                  for field, errs in form.errors.get_json_data().items()}
+        errors = {
+            field: [e["message"] for e in errs]
+            for field, errs in form.errors.get_json_data().items()
+        }
         return JsonResponse(errors, status=400)
     params = form.cleaned_data
 
@@ -48,9 +50,9 @@ def browse_books(request: HttpRequest) -> JsonResponse:
         {
             "count": page.paginator.count,
             "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number())
-            if page.has_previous()
-            else None,
+            "previous": (
+                link(page.previous_page_number()) if page.has_previous() else None
+            ),
             "results": [model_to_dict(book) for book in page],
         }
     )

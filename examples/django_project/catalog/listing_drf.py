@@ -12,7 +12,7 @@ from catalog.models import Book
 
 class BookPagination(PageNumberPagination):
     page_size = 10
-    page_size_query_param = "size"  # a size that is not 1 to 100 falls back to 10 or 100
+    page_size_query_param = "size"  # out of 1 to 100: the default 10, or 100
     max_page_size = 100
 
 
@@ -30,7 +30,7 @@ class BookFilter(django_filters.FilterSet):
 class BookListView(generics.ListAPIView):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
-    permission_classes = [AllowAny]  # a public listing (the project default is signed-in)
+    permission_classes = [AllowAny]  # public; the project default is signed-in
     pagination_class = BookPagination
     filter_backends = [DjangoFilterBackend, filters.SearchFilter]
     filterset_class = BookFilter

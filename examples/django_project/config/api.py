@@ -1,4 +1,4 @@
-"""Django Ninja: one NinjaAPI serves every Ninja router, its schema and its docs page (task 9)."""
+"""Django Ninja: one NinjaAPI serves every router, the schema and the docs (task 9)."""
 
 from ninja import NinjaAPI
 

@@ -21,7 +21,7 @@ def json_object(request: HttpRequest) -> dict:
 
 
 class DRFJSONParser(JSONParser):
-    """DRF's parser, but a body nested deeper than Python can parse is a 400, not a 500."""
+    """DRF's parser, but a body nested too deep for Python is a 400, not a 500."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:

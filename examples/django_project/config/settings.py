@@ -1,7 +1,7 @@
 """Settings for the Django side-by-side examples (Django 5.2 LTS, SQLite).
 
 Whatever differs between machines comes from the environment. There is no default secret
-and DEBUG is off unless asked for: `python manage.py check --deploy` passes as it stands.
+and DEBUG is off unless asked for: `manage.py check --deploy` passes as it stands.
 """
 
 import os
@@ -30,13 +30,15 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 DEBUG = env("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
-# HTTPS only, as `check --deploy` asks; DJANGO_DEBUG=1 relaxes it for runserver's plain HTTP.
+# HTTPS only, as `check --deploy` asks; DJANGO_DEBUG=1 relaxes it for runserver.
 SECURE_SSL_REDIRECT = not DEBUG
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True  # consent only: a domain joins browsers' lists when submitted
+SECURE_HSTS_PRELOAD = (
+    True  # consent only: a domain joins browsers' lists when submitted
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,9 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",  # first: it must see every response
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as its docs ask
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,14 +115,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Browser front ends on other origins (django-cors-headers). They sign in with the session
-# cookie, so credentials are allowed and the same origins may send CSRF-protected requests.
+# Browser front ends on other origins (django-cors-headers). They sign in with the
+# session cookie, so credentials are allowed, and the same origins pass the CSRF check.
 CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS", "http://localhost:3000")
 CORS_ALLOW_CREDENTIALS = True
 CSRF_TRUSTED_ORIGINS = CORS_ALLOWED_ORIGINS
 
-# DRF and Ninja throttles count in this cache. The local-memory cache counts per process:
-# with several workers, point it at Redis or Memcached so that a limit is a limit.
+# DRF and Ninja throttles count in this cache. The local-memory cache counts per
+# process: with several workers, point it at Redis or Memcached.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Django REST Framework: token and session authentication, authenticated by default
@@ -145,7 +147,7 @@ RATES_SERVICE_URL = env("RATES_SERVICE_URL", "http://rates.internal")
 # Task 5: Celery reads every CELERY_* setting. The tests switch on eager mode instead.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://localhost:6379/0")
 CELERY_TASK_ALWAYS_EAGER = env("CELERY_TASK_ALWAYS_EAGER", "0") == "1"
-# A job survives a worker crash or restart only if the broker keeps it until the job is done:
+# A job survives a worker crash or restart only if the broker keeps it until done:
 CELERY_TASK_ACKS_LATE = True  # acknowledge after the task has run, not before
 CELERY_TASK_REJECT_ON_WORKER_LOST = True  # re-queue it if the worker process is killed
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # hold no more unacknowledged jobs than needed

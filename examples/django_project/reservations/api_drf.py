@@ -29,7 +29,7 @@ _ids = count(1)
 
 
 @api_view(["POST"])
-@permission_classes([AllowAny])  # a public booking form; the project default is signed-in
+@permission_classes([AllowAny])  # public; the project default is signed-in
 def create_reservation(request: Request) -> Response:
     serializer = ReservationSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)  # 400 with {"field": ["message"]}

@@ -1,4 +1,4 @@
-"""Alembic environment: points autogenerate at the models and migrates through the async engine."""
+"""Alembic environment: autogenerate reads the models; migrations run on asyncio."""
 
 import asyncio
 
@@ -13,7 +13,7 @@ target_metadata = Base.metadata
 
 
 def database_url() -> str:
-    """The URL a caller set on the Config object (the tests do), else the app's setting."""
+    """The URL set on the Config object (the tests set one), else the app's setting."""
     if url := config.get_main_option("sqlalchemy.url"):
         return url
     from fastapi_app.settings import settings

@@ -184,6 +184,20 @@ def test_ninja_invalid_book_and_null_field_are_422(
     assert book.title == "Dune"
 
 
+def test_ninja_patch_that_is_no_json_object_is_400(
+    client: Client, bearer: dict[str, str]
+) -> None:
+    book = Book.objects.create(**DUNE)
+    for body in ["null", '["title", "x"]']:  # Ninja alone would read "no fields": 200
+        response = client.patch(
+            f"/api/books/{book.pk}",
+            body,
+            content_type="application/json",
+            headers=bearer,
+        )
+        assert response.status_code == 400
+
+
 def test_ninja_anonymous_reads_but_cannot_write(client: Client) -> None:
     book = Book.objects.create(**DUNE)
     assert client.get(f"/api/books/{book.pk}").status_code == 200

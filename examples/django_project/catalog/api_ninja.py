@@ -1,5 +1,6 @@
 """Tasks 2, 7 and 9 with Django Ninja: typed async endpoints over Book, documented."""
 
+# --8<-- [start:crud]
 from typing import Annotated
 
 from django.http import HttpRequest
@@ -79,6 +80,8 @@ async def delete_book(request: HttpRequest, book_id: BookId) -> Status:
     return Status(204, None)
 
 
+# --8<-- [end:crud]
+# --8<-- [start:browse]
 # Task 7: pagination and filtering, with the same envelope and parameters as the others.
 
 
@@ -128,3 +131,6 @@ async def browse_books(
         "previous": link(paging.page - 1) if paging.page > 1 else None,
         "results": [book async for book in books[start : start + paging.size]],
     }
+
+
+# --8<-- [end:browse]

@@ -115,6 +115,8 @@ def test_drf_full_cycle(api: APIClient) -> None:
     url = f"/catalog/drf/books/{created.json()['id']}/"
     assert api.get("/catalog/drf/books/").json() == [created.json()]
     assert api.patch(url, {"year": 1966}, format="json").json()["year"] == 1966
+    replaced = api.put(url, {**DUNE, "title": "Dune Messiah", "year": 1969}, format="json")
+    assert replaced.json()["title"] == "Dune Messiah"  # PUT: the sixth operation
     assert api.delete(url).status_code == 204
     assert api.get(url).status_code == 404
 

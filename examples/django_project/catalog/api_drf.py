@@ -1,4 +1,4 @@
-"""Task 2 with Django REST Framework: a ModelViewSet gives all five routes."""
+"""Task 2 with Django REST Framework: a ModelViewSet gives all five operations + PUT."""
 
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import IsAuthenticatedOrReadOnly

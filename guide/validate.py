@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from guide import models
 from guide.models import Guide, review_is_stale
+from guide.sourcerules import source_findings
 
 from guide.yamlsource import Located, Mark, PathKey, YamlProblem, read_yaml
 
@@ -77,7 +78,10 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def name(self, file: str) -> str:
-        path = self.data_dir / file
+        return self.display(self.data_dir / file)
+
+    def display(self, path: Path) -> str:
+        """``path`` as the contributor sees it: relative to the project folder when inside it."""
         if self.display_root:
             try:
                 return path.resolve().relative_to(self.display_root.resolve()).as_posix()
@@ -113,6 +117,8 @@ def check_data(
             _check_text(instance, (), located, file, out)
             parsed[file] = (instance, located)
     _cross_check(parsed, Path(docs_dir) if docs_dir else None, today, out)
+    if docs_dir:
+        _check_page_sources(Path(docs_dir), today, out)
     errors = [p for p in out.problems if p.severity == "error"]
     guide = None
     if not errors and len(parsed) == len(DATA_FILES):
@@ -294,6 +300,22 @@ def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Colle
                 "write the full address, starting with https://")
 
 
+# --- addresses cited in the pages ------------------------------------------------------------
+
+_PAGE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def _check_page_sources(docs_dir: Path, today: dt.date, out: _Collector):
+    """The pages' footnotes cite sources too: the same durable-source rules apply to them."""
+    for page in sorted(docs_dir.rglob("*.md")):
+        shown = out.display(page)
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in _PAGE_URL.finditer(line):
+                url = match.group().rstrip(".,;:")
+                for _rule, finding in source_findings(url, "", today):
+                    out.problems.append(Problem(shown, number, match.start() + 1, url, finding.message, finding.hint))
+
+
 # --- cross-file checks ------------------------------------------------------------------------
 
 
@@ -380,6 +402,9 @@ def _check_criterion(criterion, base, located, framework_ids, today, known, page
         known(file, located, base + ("assessments", fid), fid, framework_ids, "framework", key=True)
         for s, source in enumerate(assessment.sources):
             not_future(file, located, base + ("assessments", fid, "sources", s, "accessed"), source.accessed)
+            url_path = base + ("assessments", fid, "sources", s, "url")
+            for _rule, finding in source_findings(source.url, source.title, today):
+                out.add(file, located.mark(url_path), url_path, finding.message, finding.hint)
     for fid in framework_ids or []:
         if fid not in criterion.assessments:
             out.add(file, located.mark(base + ("assessments",), key=True), base + ("assessments",),

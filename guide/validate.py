@@ -31,6 +31,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "criteria.yml": models.CriteriaFile,
     "decision.yml": models.DecisionFile,
     "claims.yml": models.ClaimsFile,
+    "benchmarks.yml": models.BenchmarksFile,
 }
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -127,6 +128,7 @@ def check_data(
             groups=parsed["criteria.yml"][0].groups,
             decision=parsed["decision.yml"][0],
             claims=parsed["claims.yml"][0].claims,
+            benchmarks=parsed["benchmarks.yml"][0].benchmarks,
         )
     order = {"error": 0, "warning": 1}
     out.problems.sort(key=lambda p: (order[p.severity], p.file, p.line, p.column))
@@ -381,6 +383,10 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
         decision, de_loc = parsed["decision.yml"]
         _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
 
+    if "benchmarks.yml" in parsed:
+        benchmarks_file, be_loc = parsed["benchmarks.yml"]
+        _check_benchmarks(benchmarks_file, be_loc, framework_ids, today, known, unique, not_future, out)
+
     if "claims.yml" in parsed:
         claims_file, cl_loc = parsed["claims.yml"]
         unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
@@ -400,15 +406,38 @@ def _check_criterion(criterion, base, located, framework_ids, today, known, page
         page(file, located, base + ("examples", e), example)
     for fid, assessment in criterion.assessments.items():
         known(file, located, base + ("assessments", fid), fid, framework_ids, "framework", key=True)
-        for s, source in enumerate(assessment.sources):
-            not_future(file, located, base + ("assessments", fid, "sources", s, "accessed"), source.accessed)
-            url_path = base + ("assessments", fid, "sources", s, "url")
-            for _rule, finding in source_findings(source.url, source.title, today):
-                out.add(file, located.mark(url_path), url_path, finding.message, finding.hint)
+        _check_sources(file, located, base + ("assessments", fid, "sources"), assessment.sources, today, not_future, out)
     for fid in framework_ids or []:
         if fid not in criterion.assessments:
             out.add(file, located.mark(base + ("assessments",), key=True), base + ("assessments",),
                     f"no assessment for framework '{fid}'", f"add `{fid}:` with rating, verdict, detail and sources")
+
+
+def _check_sources(file, located, base, sources, today, not_future, out):
+    """Each source: checked on a real day, and durable by every rule in ``guide.sourcerules``."""
+    for s, source in enumerate(sources):
+        not_future(file, located, base + (s, "accessed"), source.accessed)
+        for _rule, finding in source_findings(source.url, source.title, today):
+            out.add(file, located.mark(base + (s, "url")), base + (s, "url"), finding.message, finding.hint)
+
+
+def _check_benchmarks(benchmarks_file, located, framework_ids, today, known, unique, not_future, out):
+    file = "benchmarks.yml"
+    unique(file, located, [(("benchmarks", b), run.id) for b, run in enumerate(benchmarks_file.benchmarks)])
+    for b, run in enumerate(benchmarks_file.benchmarks):
+        base = ("benchmarks", b)
+        not_future(file, located, base + ("published",), run.published)
+        unique(file, located, [(base + ("tests", t), test.id) for t, test in enumerate(run.tests)])
+        test_ids = dict.fromkeys(test.id for test in run.tests)
+        for k, stack in enumerate(run.stacks):
+            known(file, located, base + ("stacks", k, "framework"), stack.framework, framework_ids, "framework")
+            for test_id in stack.results:
+                known(file, located, base + ("stacks", k, "results", test_id), test_id, test_ids, "test", key=True)
+        for t, test in enumerate(run.tests):
+            if not any(test.id in stack.results for stack in run.stacks):
+                out.add(file, located.mark(base + ("tests", t, "id")), base + ("tests", t, "id"),
+                        f"no setup has a result for test '{test.id}'", "add its figure to a stack's `results`, or remove the test")
+        _check_sources(file, located, base + ("sources",), run.sources, today, not_future, out)
 
 
 def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):

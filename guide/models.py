@@ -95,9 +95,8 @@ class Criterion(Strict):
     measures: Text = Field(description="What this criterion measures, in a sentence or two.")
     glance: bool = Field(default=False, description="Also shown in the at-a-glance table on the home page.")
     reviewed: dt.date = Field(description="When the assessments were last checked against their sources.")
-    review_note: Text | None = Field(
-        default=None,
-        description="What the review on the `reviewed` date re-checked, against which sources, and what it changed.",
+    review_note: Text = Field(
+        description="What the review on the `reviewed` date re-checked, against which sources, and what it changed."
     )
     examples: list[PagePath] = Field(default_factory=list, description="Side-by-side pages that show this criterion in code.")
     assessments: dict[Id, Assessment] = Field(

@@ -45,6 +45,7 @@ groups:
         measures: Requests per second in a named public benchmark.
         glance: true
         reviewed: 2026-11-25
+        review_note: What was re-checked against which sources, and what changed.
         assessments:
           fastapi:
             rating: strong

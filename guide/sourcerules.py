@@ -40,6 +40,7 @@ VERSION_NUMBER = re.compile(r"\b\d+\.\d+(?:\.\d+)*(?:[a-z]+\d*)?\b")
 class Finding:
     message: str
     hint: str
+    severity: str = "error"  # "warning" for what was right when checked and has aged since
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,14 @@ def end_of_life_django(parts: SplitResult, title: str, today: dt.date) -> Findin
             )
     elif ends >= today:
         return None
+    else:
+        # Supported when it was cited: flag it like a stale review, without breaking the build.
+        return Finding(
+            f"Django {version} reached its end of life on {ends.isoformat()}, after this page was cited",
+            f"re-check the claim against a supported release, one of {supported}, and cite that one"
+            if supported else "add Django's newer releases to DJANGO_SUPPORT_ENDS in guide/sourcerules.py, then re-check",
+            "warning",
+        )
     return Finding(
         f"Django {version} has reached its end of life, so this page may no longer describe current Django",
         f"cite a supported release, one of {supported}; for when a feature arrived, the release notes of the release that added it are fine",

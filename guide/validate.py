@@ -315,7 +315,7 @@ def _check_page_sources(docs_dir: Path, today: dt.date, out: _Collector):
             for match in _PAGE_URL.finditer(line):
                 url = match.group().rstrip(".,;:")
                 for _rule, finding in source_findings(url, "", today):
-                    out.problems.append(Problem(shown, number, match.start() + 1, url, finding.message, finding.hint))
+                    out.problems.append(Problem(shown, number, match.start() + 1, url, finding.message, finding.hint, finding.severity))
 
 
 # --- cross-file checks ------------------------------------------------------------------------
@@ -418,7 +418,7 @@ def _check_sources(file, located, base, sources, today, not_future, out):
     for s, source in enumerate(sources):
         not_future(file, located, base + (s, "accessed"), source.accessed)
         for _rule, finding in source_findings(source.url, source.title, today):
-            out.add(file, located.mark(base + (s, "url")), base + (s, "url"), finding.message, finding.hint)
+            out.add(file, located.mark(base + (s, "url")), base + (s, "url"), finding.message, finding.hint, finding.severity)
 
 
 def _check_benchmarks(benchmarks_file, located, framework_ids, today, known, unique, not_future, out):

@@ -74,11 +74,20 @@ def test_end_of_life_django_reference_pages_are_refused_but_release_notes_pass()
     assert rules_broken("https://docs.djangoproject.com/en/3.1/releases/3.1/") == []
 
 
-def test_a_supported_release_expires_on_its_end_date():
+def test_a_release_that_ends_after_it_was_cited_is_a_warning_not_an_error():
     release, ends = next(iter(DJANGO_SUPPORT_ENDS.items()))
     url = f"https://docs.djangoproject.com/en/{release}/topics/cache/"
     assert rules_broken(url, today=ends) == []
-    assert rules_broken(url, today=ends + dt.timedelta(days=1)) == ["end-of-life-django"]
+    [(rule, finding)] = source_findings(url, "", ends + dt.timedelta(days=1))
+    assert rule.name == "end-of-life-django" and finding.severity == "warning"
+    assert ends.isoformat() in finding.message
+
+
+def test_the_real_data_still_builds_after_every_supported_release_has_ended():
+    after = max(DJANGO_SUPPORT_ENDS.values()) + dt.timedelta(days=1)
+    guide, problems = check_data(ROOT / "data", ROOT / "docs", today=after, display_root=ROOT)
+    assert guide is not None
+    assert any("end of life" in p.message for p in problems if p.severity == "warning")
 
 
 def test_an_unknown_newer_django_release_asks_for_the_table_to_be_updated():

@@ -3,61 +3,40 @@ Performance page (built HTML)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
+from test_validation import DataCopy
 
 from guide.benchmarks import benchmark_tables, lead
-from guide.validate import check_data
-
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 25)
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
-
-
-def edit(root: Path, old: str, new: str) -> int:
-    path = root / "data" / "benchmarks.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def errors(root: Path) -> list[str]:
-    _, problems = check_data(root / "data", ROOT / "docs", today=TODAY, display_root=root)
-    return [str(p) for p in problems if p.severity == "error"]
+def data(tmp_path) -> DataCopy:
+    return DataCopy(tmp_path)
 
 
 def test_a_setup_of_an_unknown_framework_is_named(data):
-    line = edit(data, "      - framework: django\n        label: Django 4.0.3", "      - framework: djnago\n        label: Django 4.0.3")
-    [message] = errors(data)
+    line = data.edit("benchmarks.yml", "      - framework: django\n        label: Django 4.0.3", "      - framework: djnago\n        label: Django 4.0.3")
+    [message] = data.messages()
     assert message.startswith(f"data/benchmarks.yml:{line}:20: benchmarks[0].stacks[1].framework: no framework has the id 'djnago'")
     assert "did you mean 'django'?" in message
 
 
 def test_a_result_for_an_unknown_test_is_named(data):
-    line = edit(data, "results: {html: 1002,", "results: {htm: 1002,")
-    [message] = errors(data)
+    line = data.edit("benchmarks.yml", "results: {html: 1002,", "results: {htm: 1002,")
+    [message] = data.messages()
     assert message.startswith(f"data/benchmarks.yml:{line}:")
     assert "benchmarks[0].stacks[1].results.htm: no test has the id 'htm' (did you mean 'html'?)" in message
 
 
 def test_a_test_no_setup_ran_is_refused(data):
-    line = edit(data, "      - id: upload\n", "      - id: websocket\n        name: WebSocket echo\n      - id: upload\n")
-    assert f"data/benchmarks.yml:{line}:13: benchmarks[0].tests[2].id: no setup has a result for test 'websocket'" in " ".join(errors(data))
+    line = data.edit("benchmarks.yml", "      - id: upload\n", "      - id: websocket\n        name: WebSocket echo\n      - id: upload\n")
+    assert f"data/benchmarks.yml:{line}:13: benchmarks[0].tests[2].id: no setup has a result for test 'websocket'" in " ".join(data.messages())
 
 
 def test_figures_must_be_positive_whole_numbers(data):
-    line = edit(data, "results: {html: 9060,", "results: {html: -9060,")
-    [message] = errors(data)
+    line = data.edit("benchmarks.yml", "results: {html: 9060,", "results: {html: -9060,")
+    [message] = data.messages()
     assert message.startswith(f"data/benchmarks.yml:{line}:") and "results.html" in message
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from test_validation import DataCopy
+
 from guide.sourcerules import DJANGO_SUPPORT_ENDS, SOURCE_RULES, source_findings
 from guide.validate import check_data
 
@@ -128,23 +130,8 @@ def test_every_rule_has_a_name_a_summary_and_a_hint_that_reads_as_a_sentence():
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
-
-
-def edit(root: Path, file: str, old: str, new: str) -> int:
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def errors(root: Path) -> list[str]:
-    _, problems = check_data(root / "data", root / "docs", today=TODAY, display_root=root)
-    return [str(p) for p in problems if p.severity == "error"]
+def data(tmp_path) -> DataCopy:
+    return DataCopy(tmp_path)
 
 
 SOURCE_PATH = "groups[0].criteria[1].assessments.fastapi.sources[0].url"
@@ -159,25 +146,27 @@ SOURCE_PATH = "groups[0].criteria[1].assessments.fastapi.sources[0].url"
     ("https://pypi.org/project/fastapi", "the page of 'fastapi' without a version"),
 ])
 def test_each_rule_names_file_line_column_and_field(data, bad_url, message_start):
-    line = edit(data, "data/criteria.yml", ANCHOR, f"                url: {bad_url}")
-    [message] = errors(data)
+    line = data.edit("criteria.yml", ANCHOR, f"                url: {bad_url}")
+    [message] = data.messages()
     assert message.startswith(f"data/criteria.yml:{line}:22: {SOURCE_PATH}: {message_start}")
     assert message.endswith(")") and " (" in message
 
 
-def test_addresses_in_page_footnotes_are_checked_too(data):
-    page = "docs/together.md"
-    text = (data / page).read_text(encoding="utf-8")
-    (data / page).write_text(text + "\n[^x]: See <https://docs.djangoproject.com/en/latest/topics/async/>.\n", encoding="utf-8")
+def test_addresses_in_page_footnotes_are_checked_too(tmp_path):
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    page = tmp_path / "docs" / "together.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n[^x]: See <https://docs.djangoproject.com/en/latest/topics/async/>.\n", encoding="utf-8")
     line = text.count("\n") + 2
-    [message] = errors(data)
+    _, problems = check_data(ROOT / "data", tmp_path / "docs", today=TODAY, display_root=tmp_path)
+    [message] = [str(p) for p in problems if p.severity == "error"]
     assert message.startswith(f"docs/together.md:{line}:12: https://docs.djangoproject.com/en/latest/topics/async/: '/latest/'")
 
 
 def test_benchmark_sources_follow_the_rules(data):
     old = "https://github.com/klen/py-frameworks-bench/blob/f6a0f409cc5e42561d2b9dfafc5d751894f33010/docs/methodic.md"
-    line = edit(data, "data/benchmarks.yml", old, "https://github.com/klen/py-frameworks-bench/blob/master/docs/methodic.md")
-    assert any(m.startswith(f"data/benchmarks.yml:{line}:14: benchmarks[") for m in errors(data))
+    line = data.edit("benchmarks.yml", old, "https://github.com/klen/py-frameworks-bench/blob/master/docs/methodic.md")
+    assert any(m.startswith(f"data/benchmarks.yml:{line}:14: benchmarks[") for m in data.messages())
 
 
 def test_the_real_data_and_pages_break_no_rule():

@@ -6,7 +6,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import embeds, flowchart, pagetext, reference, scorecard, tables, walk
+from guide import benchmarks, embeds, flowchart, pagetext, reference, scorecard, tables, walk
 from guide.exports import site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
@@ -133,6 +133,11 @@ def define_env(env):
     def comparison_groups() -> str:
         """Every group as a section: heading, description and each criterion in full."""
         return pagetext.group_sections(guide, links())
+
+    @env.macro
+    def benchmark_tables() -> str:
+        """Every benchmark run's figures, with versions, hardware, dates and sources."""
+        return benchmarks.benchmark_tables(guide)
 
     @env.macro
     def data_reference() -> str:

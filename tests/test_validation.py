@@ -247,7 +247,7 @@ def test_every_problem_is_reported_at_once(data):
 def test_stale_reviews_are_warnings_not_errors(data):
     guide, problems = data.problems(today=dt.date(2028, 1, 1))
     assert guide is not None
-    warnings = [str(p) for p in problems if p.severity == "warning"]
+    warnings = [str(p) for p in problems if p.severity == "warning" and "last reviewed" in p.message]
     assert len(warnings) == len(guide.criteria)
     line = data.line_of("criteria.yml", "        reviewed: 2026-11-25")
     assert warnings[0] == (

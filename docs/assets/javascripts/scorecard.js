@@ -96,8 +96,9 @@
 
   function onScale(score) { return score * 100 / 3; }
 
-  function criterionList(label, items) {
+  function criterionList(label, favours, items) {
     var block = document.createElement("div");
+    block.setAttribute("data-favours", favours);
     var title = document.createElement("p");
     title.className = "guide-scorecard__vs";
     title.textContent = label;
@@ -153,8 +154,8 @@
     }
     var ahead = found.filter(function (item) { return item.value > 0; }).slice(0, 3);
     var behind = found.filter(function (item) { return item.value < 0; }).slice(0, 3);
-    if (ahead.length) block.appendChild(criterionList("In " + leader.framework.name + "\u2019s favour:", ahead));
-    if (behind.length) block.appendChild(criterionList("In " + other.framework.name + "\u2019s favour:", behind));
+    if (ahead.length) block.appendChild(criterionList("In " + leader.framework.name + "\u2019s favour:", leader.framework.id, ahead));
+    if (behind.length) block.appendChild(criterionList("In " + other.framework.name + "\u2019s favour:", other.framework.id, behind));
     return block;
   }
 

@@ -202,7 +202,7 @@ def equal_weights_table(guide: Guide, links: Links) -> str:
                           (("class", "guide-scorecard__total"),)))
     sections = [Section(means), Section(scored, Markup("Score (0-100) and rank"))]
     return data_table("Mean rating points per group (strong 3, good 2, fair 1, weak 0), and the scores they give",
-                      ["Group"] + [f.name for f in frameworks], sections, "guide-scorecard__static", stack=False)
+                      ["Group"] + [f.name for f in frameworks], sections, "guide-scorecard__static")
 
 
 def equal_weights_lead(guide: Guide) -> str:

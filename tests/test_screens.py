@@ -22,47 +22,31 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 MIN_CELL = 72  # CSS px: the narrowest a table cell may be on a phone
 
-# Every visible cell of the tables matched: its box, and the words in it that a line break splits.
-CELLS = """selector => {
+# The words (runs of letters) inside an element that a line break splits in two.
+WORDS_SPLIT_IN = """element => {
   const range = document.createRange();
-  const split = element => {
-    const words = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement.getClientRects().length) continue;
-      for (const match of node.data.matchAll(/[A-Za-z]{2,}/g)) {
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (lines.size > 1) words.push(match[0]);
-      }
+  const words = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.getClientRects().length) continue;
+    for (const match of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) words.push(match[0]);
     }
-    return words;
-  };
+  }
+  return words;
+}"""
+SPLIT_WORDS = "selector => [...document.querySelectorAll(selector)].flatMap(" + WORDS_SPLIT_IN + ")"
+# Every visible cell of the tables matched: its box, and the words in it that a line break splits.
+CELLS = "selector => { const split = " + WORDS_SPLIT_IN + """;
   return [...document.querySelectorAll(selector)].flatMap(table =>
     [...table.querySelectorAll('tbody th, tbody td')].filter(cell => cell.getClientRects().length).map(cell => {
       const box = cell.getBoundingClientRect();
       return {table: table.className, text: cell.textContent.trim().slice(0, 60), left: box.left, right: box.right,
               width: box.width, split: split(cell)};
     }));
-}"""
-
-SPLIT_WORDS = """selector => {
-  const range = document.createRange();
-  const words = [];
-  for (const element of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement.getClientRects().length) continue;
-      for (const match of node.data.matchAll(/[A-Za-z]{2,}/g)) {
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (lines.size > 1) words.push(match[0]);
-      }
-    }
-  }
-  return words;
 }"""
 
 

@@ -99,13 +99,13 @@ def define_env(env):
 
     @env.macro
     def scorecard_table() -> str:
-        """Mean points per group and the equal-weight scores, rendered at build time."""
+        """Mean points per group, and the scores with equal weights and with each preset."""
         return scorecard.equal_weights_table(guide, links())
 
     @env.macro
-    def criterion_card(criterion: str) -> str:
-        """One criterion in full (verdicts, explanations, sources), for a prose page."""
-        return tables.criterion_card(guide, guide.criterion(criterion), links(), searchable=False)
+    def scorecard_lead() -> str:
+        """Who leads with equal weights, and how much each group adds to or takes from the lead."""
+        return scorecard.equal_weights_lead(guide)
 
     # Numbers, names and dates from the data, for sentences in pages (pages may not use Jinja
     # expressions of their own: see guide/pagelint.py).
@@ -118,6 +118,11 @@ def define_env(env):
     def frameworks_compared() -> str:
         """Each framework with the version its assessments describe: "FastAPI 0.165 and Django 6.1"."""
         return pagetext.frameworks_compared(guide)
+
+    @env.macro
+    def group_title(group: str) -> str:
+        """``group_title("builtins")``: a group's title, for a sentence."""
+        return pagetext.group_title(guide, group)
 
     @env.macro
     def framework_reviews() -> str:

@@ -7,7 +7,7 @@ template prints the value). Two preprocessors read pages with more power than Ma
 
 - **Jinja** (mkdocs-macros renders every page as a template, with Python objects in reach, so
   ``{{ ''.__class__.__mro__ }}`` walks into the interpreter). A page may only call the guide's
-  registered macros with literal arguments, ``{{ criterion_card("caching") }}``, optionally
+  registered macros with literal arguments, ``{{ criterion_verdicts("admin") }}``, optionally
   through the guide's registered filters; ``{% raw %}`` blocks and ``{# comments #}`` are fine.
   Any other expression or statement is an error. The check reads Jinja's own token stream, so
   it sees a page exactly as the renderer will.

@@ -37,6 +37,11 @@ def frameworks_compared(guide: Guide) -> str:
     return in_words([f"{markdown_text(f.name)} {markdown_text(f.version)}" for f in guide.frameworks])
 
 
+def group_title(guide: Guide, group_id: str) -> str:
+    """A group's title for a sentence in a page, e.g. "Built-in features"."""
+    return markdown_text(guide.group(group_id).title)
+
+
 def framework_reviews(guide: Guide) -> str:
     """A Markdown list: each framework, its version and the day its facts were last checked."""
     return "\n".join(

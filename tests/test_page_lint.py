@@ -27,7 +27,7 @@ def jinja(text: str) -> list[str]:
 def test_registered_macro_calls_with_literal_arguments_are_fine():
     page = (
         "# Title\n\n{{ comparison_table() }}\n{{ comparison_table(group=\"performance\") }}\n"
-        "{{ criterion_card('caching') }} and {{- count(\"criteria\") -}} and {{ data_reviewed() | md_text }}\n"
+        "{{ criterion_verdicts('caching') }} and {{- count(\"criteria\") -}} and {{ data_reviewed() | md_text }}\n"
         "{% raw %}{{ ''.__class__ }} {% set x = 1 %}{% endraw %}\n{# a comment #}\nPlain { braces } and }} too.\n"
     )
     assert jinja(page) == []
@@ -65,8 +65,8 @@ def test_statements_are_refused(statement, name):
     ("{{ guide.criteria | length }}", 1, "`{{ guide.criteria | length }}` is not a call of one of the guide's macros"),
     ("{{ comparsion_table() }}", 4, "`comparsion_table` is not one of the guide's macros (did you mean `comparison_table`?)"),
     ("{{ now() }}", 4, "`now` is not one of the guide's macros"),
-    ("{{ criterion_card(guide.criteria[0].id) }}", 19, "an argument to a macro must be text in quotes, a number, true, false or none"),
-    ("{{ criterion_card(x='a' ~ 'b') }}", 25, "an argument to a macro must be text in quotes, a number, true, false or none"),
+    ("{{ criterion_verdicts(guide.criteria[0].id) }}", 23, "an argument to a macro must be text in quotes, a number, true, false or none"),
+    ("{{ criterion_verdicts(x='a' ~ 'b') }}", 29, "an argument to a macro must be text in quotes, a number, true, false or none"),
     ("{{ glance_table() | attr('__class__') }}", 21, "`attr` is not one of the guide's filters (the guide's filters: md_text)"),
     ("{{ glance_table() | safe }}", 21, "`safe` is not one of the guide's filters"),
     ("{{ glance_table() + 1 }}", 19, "only the guide's filters may follow a macro call"),

@@ -50,3 +50,10 @@ def test_one_section_per_group_with_its_anchor_and_escaped_text(guide):
     assert r"\[not\]\(a link\)" in text
     for criterion in guide.criteria:
         assert f'id="{criterion.id}"' in text
+
+
+def test_a_group_title_is_escaped_and_an_unknown_group_fails(guide):
+    hostile = guide.model_copy(update={"groups": [guide.groups[0].model_copy(update={"title": "A *b* [c]"}), *guide.groups[1:]]})
+    assert pagetext.group_title(hostile, guide.groups[0].id) == r"A \*b\* \[c\]"
+    with pytest.raises(KeyError, match="no group has the id 'nope'"):
+        pagetext.group_title(guide, "nope")

@@ -3,7 +3,7 @@
 Every problem is collected, never just the first, and each names the file, line, column, the
 path of the field, what is wrong and a hint a newcomer can act on:
 ``data/criteria.yml:88:15: groups[2].criteria[4].assessments.fastapi.rating: 'grate' is not a
-rating (expected one of: strong, good, fair, weak)``.
+rating; expected one of: strong, good, fair, weak (see the rating scale on the Methodology page)``.
 """
 
 from __future__ import annotations

@@ -54,8 +54,8 @@ def test_mermaid_loads_only_on_pages_with_a_diagram(browser, site_url):
 
 def test_flowchart_survives_instant_navigation_and_palette_switch(offline_page, site_url):
     offline_page.goto(site_url)
-    offline_page.click("nav.md-tabs >> text=Choose")
-    offline_page.click(".md-nav__link >> text=Decision guide")
+    offline_page.click("nav.md-tabs >> text=Choose")  # the tab opens on the decision guide
+    offline_page.wait_for_url("**/decision/")
     wait_for_flowchart(offline_page)
     light_fill = offline_page.eval_on_selector(".guide-flowchart svg g.node rect, .guide-flowchart svg g.node path", "e => getComputedStyle(e).fill")
     offline_page.click("form[data-md-component=palette] label:not([hidden])")

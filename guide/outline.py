@@ -13,7 +13,7 @@ from markupsafe import Markup
 from guide.flowchart import node_anchor, outline_href
 from guide.models import Guide, Outcome
 from guide.render import render
-from guide.tables import Links, criterion_reason
+from guide.tables import Links, Row, Section, criterion_reason, data_table
 
 
 def outline(guide: Guide, links: Links) -> Markup:
@@ -54,12 +54,12 @@ def paths_table(guide: Guide, links: Links) -> Markup:
     for steps, end, reasons in decision.reasoned_paths():
         shared = next((k for k, (mine, theirs) in enumerate(zip(steps, previous)) if mine != theirs), min(len(steps), len(previous)))
         shared = shared if shared > SHARED_PREFIX_SHOWN else 0
-        rows.append({
-            "shared": shared,
-            "steps": [(questions[q].text, questions[q].answers[a].label) for q, a in steps[shared:]],
-            "title": titles[end],
-            "href": outline_href(links, end),
-            "reasons": [reason for _, reason in reasons],
-        })
+        answers = [(questions[q].text, questions[q].answers[a].label) for q, a in steps[shared:]]
+        rows.append(Row([
+            render("decision/path_answers.html", steps=answers, shared=shared),
+            render("decision/path_outcome.html", title=titles[end], href=outline_href(links, end)),
+            render("decision/path_reasons.html", reasons=[reason for _, reason in reasons]),
+        ]))
         previous = steps
-    return render("decision_paths.html", paths=rows)
+    caption = f"Every path through the decision tree: {len(rows)} paths, each with the outcome it reaches and the reasons the result gives"
+    return data_table(caption, ["Answers, in order", "Outcome", "Why, on this path"], [Section(rows)], "guide-paths", searchable=False)

@@ -214,7 +214,7 @@ class _Links:
 
 
 def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
-    from guide import embeds, exports, flowchart, scorecard, tables, walk
+    from guide import embeds, exports, flowchart, outline, scorecard, tables, walk
     from guide.validate import load_guide
 
     links, site = _Links(), exports.SiteInfo("Synthetic", "https://example.org/")
@@ -228,7 +228,8 @@ def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
         "cards": lambda: [tables.criterion_cards(guide, g, links) for g in guide.groups],
         "review+claims": lambda: [tables.review_table(guide, links), tables.claims_table(guide, links)],
         "flowchart": lambda: flowchart.flowchart(guide, links),
-        "outline": lambda: flowchart.outline(guide, links),
+        "outline": lambda: outline.outline(guide, links),
+        "paths": lambda: outline.paths_table(guide, links),
         "walk": lambda: walk.walk(guide, links),
         "scorecard": lambda: [scorecard.scorecard(guide, links), scorecard.equal_weights_table(guide, links)],
         "exports": lambda: exports.exports(guide, site),

@@ -96,6 +96,8 @@ def decision_data(seed: dict, framework_ids: list[str], criterion_ids: list[str]
             "title": f"Synthetic outcome {number}",
             "recommends": [{"framework": framework_ids[number % len(framework_ids)], "role": "The whole application."}],
             "criteria": [criterion_ids[(number * 7 + k) % len(criterion_ids)] for k in range(3)],
+            "sources": [],
+            "judgement": "Synthetic data for a benchmark.",
         })
         return outcomes[-1]["id"]
 
@@ -105,12 +107,15 @@ def decision_data(seed: dict, framework_ids: list[str], criterion_ids: list[str]
             "text": f"Synthetic question {number}?",
             "hint": seed_question.get("hint") or "Why this question matters.",
             "answers": [],
+            "judgement": "Synthetic data for a benchmark.",
         }
         questions.append(question)
         return question
 
     def answer(label: int, target: str) -> dict:
-        return {"label": f"Answer {label}", "hint": "When this answer applies.", "next": target}
+        # Every path needs a reason of its own: the answer that ends it gives one.
+        reason = {"because": f"Answer {label} leads to {target}."} if target.startswith("outcome-") else {}
+        return {"label": f"Answer {label}", "hint": "When this answer applies.", **reason, "next": target}
 
     if shape == "chain":
         chain = [new_question(n) for n in range(1, questions_wanted + 1)]

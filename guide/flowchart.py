@@ -1,16 +1,13 @@
-"""The decision tree as Mermaid source, as an HTML container for it, and as a text outline.
-
-The outline is the same tree for screen readers, print and readers without JavaScript: each
-answer links to the anchor of the node it leads to, so the tree can be followed by clicking.
-"""
+"""The decision tree as Mermaid source and as an HTML container for it; the anchors of the
+outline (rendered by guide/outline.py) that the drawn nodes link to."""
 
 from __future__ import annotations
 
 import json
 
-from guide.models import Guide, Outcome, Question
-from guide.tables import Links, criterion_reason
-from guide.text import attr, html_text, mermaid_label, pre_text
+from guide.models import Guide
+from guide.tables import Links
+from guide.text import attr, mermaid_label, pre_text
 
 DECISION_PAGE = "decision.md"
 
@@ -65,59 +62,4 @@ def flowchart(guide: Guide, links: Links) -> str:
         f'<figcaption>The decision tree: {len(guide.decision.questions)} questions, {len(guide.decision.outcomes)} outcomes. '
         f'Select a box to jump to its explanation; the <a href="{attr(outline_href(links))}">outline</a> holds the same tree as text.</figcaption>'
         "</figure>"
-    )
-
-
-def outline(guide: Guide, links: Links) -> str:
-    parts = ['<div class="guide-outline" id="decision-outline">']
-    # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
-    titles = {q.id: q.text for q in guide.decision.questions}
-    titles.update({o.id: o.title for o in guide.decision.outcomes if o.id not in titles})
-    criteria = {c.id: c for c in guide.criteria}
-    for question in guide.decision.questions:
-        parts.append(_question(question, guide, titles))
-    for outcome in guide.decision.outcomes:
-        parts.append(_outcome(outcome, guide, links, criteria))
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _node_title(guide: Guide, node_id: str) -> str:
-    for question in guide.decision.questions:
-        if question.id == node_id:
-            return question.text
-    return next(o.title for o in guide.decision.outcomes if o.id == node_id)
-
-
-def _question(question: Question, guide: Guide, titles: dict[str, str] | None = None) -> str:
-    start = ' <span class="guide-start">Start here</span>' if question.id == guide.decision.start else ""
-    hint = f'<p class="guide-hint">{html_text(question.hint)}</p>' if question.hint else ""
-    answers = "".join(
-        f'<li><a href="#{node_anchor(answer.next)}">{html_text(answer.label)}</a>'
-        f'<span class="guide-next"> → {html_text(titles[answer.next] if titles is not None else _node_title(guide, answer.next))}</span>'
-        + (f'<span class="guide-hint">{html_text(answer.hint)}</span>' if answer.hint else "")
-        + "</li>"
-        for answer in question.answers
-    )
-    return (
-        f'<section class="guide-node guide-node--question" id="{node_anchor(question.id)}" aria-labelledby="{node_anchor(question.id)}-h">'
-        f'<h3 id="{node_anchor(question.id)}-h">{html_text(question.text)}{start}</h3>{hint}<ul class="guide-answers">{answers}</ul></section>'
-    )
-
-
-def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict) -> str:
-    recommends = "".join(
-        f"<li><strong>{html_text(guide.framework(r.framework).name)}</strong>: {html_text(r.role)}</li>" for r in outcome.recommends
-    )
-    watch = "".join(f"<li>{html_text(item)}</li>" for item in outcome.watch_out)
-    reasons = "".join(criterion_reason(guide, criteria[cid], links) for cid in outcome.criteria)
-    pages = ", ".join(f'<a href="{attr(links.href(page, None))}">{html_text(links.title(page))}</a>' for page in outcome.pages)
-    return (
-        f'<section class="guide-node guide-node--outcome" id="{node_anchor(outcome.id)}" aria-labelledby="{node_anchor(outcome.id)}-h">'
-        f'<h3 id="{node_anchor(outcome.id)}-h">Outcome: {html_text(outcome.title)}</h3>'
-        f'<ul class="guide-recommends">{recommends}</ul><p>{html_text(outcome.why)}</p>'
-        + (f'<p class="guide-label">Watch out for:</p><ul>{watch}</ul>' if watch else "")
-        + f'<details class="guide-reasons" data-search-exclude><summary>The criteria behind this outcome</summary><ul>{reasons}</ul></details>'
-        f'<p class="guide-label">Read more: {pages}</p>'
-        f'<p><a href="#{node_anchor(guide.decision.start)}">Start again</a></p></section>'
     )

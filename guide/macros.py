@@ -6,7 +6,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import benchmarks, embeds, flowchart, pagetext, reference, scorecard, tables, walk
+from guide import benchmarks, embeds, flowchart, outline, pagetext, reference, scorecard, tables, walk
 from guide.exports import site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
@@ -85,7 +85,12 @@ def define_env(env):
 
     @env.macro
     def decision_outline() -> str:
-        return flowchart.outline(guide, links())
+        return outline.outline(guide, links())
+
+    @env.macro
+    def decision_paths() -> str:
+        """Every path through the decision tree with its outcome and reasons (Methodology page)."""
+        return outline.paths_table(guide, links())
 
     @env.macro
     def decision_walk() -> str:

@@ -136,6 +136,14 @@ class CriteriaFile(Strict):
 class Answer(Strict):
     label: OneLine = Field(description="The answer as the reader would say it.")
     hint: Text | None = Field(default=None, description="A short explanation of when this answer applies.")
+    because: OneLine | None = Field(
+        default=None,
+        description=(
+            "What this answer tells about the project that moves the recommendation, in one sentence that holds "
+            "for every outcome the answer can lead to. The result shows it as \"Because you answered ...\". "
+            "Every path needs at least one, and two paths to the same outcome may not give the same ones."
+        ),
+    )
     next: Id = Field(description="The `id` of the question or outcome this answer leads to.")
 
 
@@ -144,6 +152,17 @@ class Question(Strict):
     text: OneLine = Field(description="The question, ending with a question mark.")
     hint: Text | None = Field(default=None, description="Why the question matters.")
     answers: list[Answer] = Field(min_length=2, description="At least two answers, each leading to a question or an outcome.")
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Where the question's hint and its answers' hints and reasons can be checked.",
+    )
+    judgement: Text | None = Field(
+        default=None,
+        description=(
+            "Where the hint or a reason goes beyond the sources: the guide's own reasoning, shown as such. "
+            "A question with a hint or reasons needs sources, a judgement, or both."
+        ),
+    )
 
 
 class Recommendation(Strict):
@@ -155,16 +174,107 @@ class Outcome(Strict):
     id: Id
     title: OneLine = Field(description="The recommendation in a few words.")
     recommends: list[Recommendation] = Field(min_length=1, description="The frameworks recommended, one or more, each with its role.")
-    why: Text = Field(description="Why this setup fits the answers that lead here.")
+    why: Text = Field(
+        description=(
+            "Why this setup fits. It must hold for every path that leads here: what depends on the path goes "
+            "in the answers' `because`."
+        )
+    )
     watch_out: list[Text] = Field(default_factory=list, description="Risks and caveats of this choice.")
     criteria: list[Id] = Field(min_length=1, description="Criteria whose verdicts back this outcome.")
     pages: list[PagePath] = Field(min_length=1, description="Pages that explain this outcome further.")
+    sources: list[Source] = Field(default_factory=list, description="Where the `why` and the watch-out notes can be checked.")
+    judgement: Text | None = Field(
+        default=None,
+        description=(
+            "Where the `why` or a watch-out note goes beyond the sources: the guide's own reasoning, shown as such. "
+            "An outcome needs sources, a judgement, or both."
+        ),
+    )
+
+
+Step = tuple[str, int]  # one answer given: (question id, answer index)
+MAX_PATHS = 5000
 
 
 class DecisionFile(Strict):
     start: Id = Field(description="The `id` of the first question.")
     questions: list[Question] = Field(min_length=1, description="The questions; ids share one namespace with the outcomes.")
     outcomes: list[Outcome] = Field(min_length=1, description="Where the answers end: a recommendation with its reasons.")
+
+    # The walks below assume a sound tree (every `next` known, no loops), as validation ensures.
+
+    def _questions(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
+    def post_order(self) -> list[str]:
+        """Every node reachable from the start, each after all the nodes its answers lead to
+        (iterative: a recursive walk would overflow on a deep tree)."""
+        questions = self._questions()
+
+        def targets(node: str):
+            question = questions.get(node)
+            return iter([a.next for a in question.answers] if question else [])
+
+        order: list[str] = []
+        on_path_or_done: dict[str, bool] = {self.start: False}  # False while on the current path
+        stack = [(self.start, targets(self.start))]
+        while stack:
+            node, following = stack[-1]
+            for target in following:
+                if on_path_or_done.get(target) is False:
+                    raise ValueError(f"the answers form a loop through '{target}'")
+                if target not in on_path_or_done:
+                    on_path_or_done[target] = False
+                    stack.append((target, targets(target)))
+                    break
+            else:
+                on_path_or_done[node] = True
+                order.append(node)
+                stack.pop()
+        return order
+
+    def path_count(self) -> int:
+        """How many paths lead from the start to an outcome, counted without listing them: where
+        answers share follow-up questions, paths can far outnumber nodes."""
+        questions = self._questions()
+        counts: dict[str, int] = {}
+        for node in self.post_order():
+            question = questions.get(node)
+            counts[node] = sum(counts[a.next] for a in question.answers) if question else 1
+        return counts[self.start]
+
+    def questions_left(self) -> dict[str, int]:
+        """For each node, the most questions a reader can still be asked from it, itself included
+        (0 at an outcome): what "question 3 of at most 5" counts."""
+        questions = self._questions()
+        left: dict[str, int] = {}
+        for node in self.post_order():
+            question = questions.get(node)
+            left[node] = 1 + max(left[a.next] for a in question.answers) if question else 0
+        return left
+
+    def paths(self) -> list[tuple[list[Step], str]]:
+        """Every path from the start to an outcome, as its steps and the outcome's id, in answer order."""
+        return [(steps, end) for steps, end, _ in self.reasoned_paths()]
+
+    def reasoned_paths(self) -> list[tuple[list[Step], str, list[tuple[Step, str]]]]:
+        """Every path as in :meth:`paths`, with the reasons its answers give (each answer's
+        `because`, with its step), in order: what the result shows for exactly that path."""
+        questions = self._questions()
+        found: list[tuple[list[Step], str, list[tuple[Step, str]]]] = []
+        stack: list[tuple[str, list[Step], list[tuple[Step, str]]]] = [(self.start, [], [])]
+        while stack:
+            node, steps, reasons = stack.pop()
+            question = questions.get(node)
+            if question is None:
+                found.append((steps, node, reasons))
+                continue
+            for index in reversed(range(len(question.answers))):
+                answer, step = question.answers[index], (node, index)
+                given = reasons + [(step, answer.because)] if answer.because else reasons
+                stack.append((answer.next, steps + [step], given))
+        return found
 
 
 ArticleSection = Literal[

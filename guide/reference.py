@@ -72,20 +72,29 @@ questions:
     answers:
       - label: A product with users and back-office work
         hint: When this answer applies.
+        because: What this answer tells about the project that leads to the outcome.
         next: django-full
       - label: An API that other systems call
+        because: Each path needs a reason of its own.
         next: fastapi-service
+    sources:
+      - title: Django 6.1 documentation - The Django admin site
+        url: https://docs.djangoproject.com/en/6.1/ref/contrib/admin/
+        accessed: 2026-11-25
+    judgement: Where the hint or a reason goes beyond the sources.
 outcomes:
   - id: django-full
     title: Django for the whole backend
     recommends:
       - framework: django
         role: The whole application.
-    why: Why this setup fits the answers that lead here.
+    why: Why this setup fits; true for every path that leads here.
     watch_out:
       - A risk of this choice.
     criteria: [time-to-crud, admin]
     pages: [when-django.md]
+    sources: [...]
+    judgement: The guide's own reasoning, where it goes beyond the sources.
 """,
     "claims.yml": """\
 claims:

@@ -409,7 +409,7 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
 
     if "decision.yml" in parsed:
         decision, de_loc = parsed["decision.yml"]
-        _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
+        _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, today, not_future, out)
 
     if "benchmarks.yml" in parsed:
         benchmarks_file, be_loc = parsed["benchmarks.yml"]
@@ -496,7 +496,7 @@ def _check_presets(parsed, groups, known, unique, out):
                     "give at least one group a weight from 1 to 3")
 
 
-def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):
+def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, today, not_future, out):
     file = "decision.yml"
     nodes = [(("questions", i), q.id) for i, q in enumerate(decision.questions)]
     nodes += [(("outcomes", i), o.id) for i, o in enumerate(decision.outcomes)]
@@ -521,6 +521,7 @@ def _check_decision(decision, located, framework_ids, criterion_ids, known, page
             known(file, located, ("outcomes", i, "criteria", k), cid, criterion_ids, "criterion")
         for p, target in enumerate(outcome.pages):
             page(file, located, ("outcomes", i, "pages", p), target)
+    _check_backing(decision, located, today, not_future, out, file)
 
     # Reachability, cycles and dead ends, on the graph of answers that lead somewhere real.
     edges = {qid: [(a, ans.next) for a, ans in enumerate(q.answers) if ans.next in where] for qid, q in questions.items()}
@@ -538,7 +539,7 @@ def _check_decision(decision, located, framework_ids, criterion_ids, known, page
                 out.add(file, located.mark(path + ("id",)), path + ("id",),
                         f"'{node_id}' cannot be reached from the start '{decision.start}'",
                         "point an answer's `next` at it, or remove it")
-    _report_cycles(decision, edges, questions, located, out, file)
+    loops = _report_cycles(decision, edges, questions, located, out, file)
     # Walk the answers backwards from the outcomes: linear in the size of the tree.
     leads_here: dict[str, list[str]] = {}
     for qid, targets in edges.items():
@@ -556,11 +557,17 @@ def _check_decision(decision, located, framework_ids, criterion_ids, known, page
             out.add(file, located.mark(("questions", i, "id")), ("questions", i, "id"),
                     f"no path from question '{question.id}' ever reaches an outcome",
                     "make at least one answer lead, directly or through other questions, to an outcome")
+    sound = decision.start in questions and not loops and all(
+        answer.next in where for question in decision.questions for answer in question.answers
+    )
+    if sound:
+        _check_path_reasons(decision, located, out, file)
 
 
 def _report_cycles(decision, edges, questions, located, out, file):
     index = {q.id: i for i, q in enumerate(decision.questions)}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    found = False
 
     # Depth first with an explicit stack (a recursive walk overflows on a deep tree, and copying
     # the trail at every step made it quadratic); reports the same loops in the same order.
@@ -581,6 +588,7 @@ def _report_cycles(decision, edges, questions, located, out, file):
                     path = ("questions", index[node], "answers", a, "next")
                     out.add(file, located.mark(path), path, "this answer closes a loop: " + " -> ".join(dict.fromkeys(loop)) + f" -> {nxt}",
                             "a decision must always move forward: point it at a later question or an outcome")
+                    found = True
                 elif nxt not in state:
                     state[nxt] = 1
                     position[nxt] = len(trail)
@@ -592,3 +600,68 @@ def _report_cycles(decision, edges, questions, located, out, file):
                 trail.pop()
                 del position[node]
                 stack.pop()
+    return found
+
+
+def _check_backing(decision, located, today, not_future, out, file):
+    """Every hint, reason and watch-out note is backed by its node's sources or judgement."""
+    nodes = [("questions", i, q) for i, q in enumerate(decision.questions)]
+    nodes += [("outcomes", i, o) for i, o in enumerate(decision.outcomes)]
+    for kind, i, node in nodes:
+        _check_sources(file, located, (kind, i, "sources"), node.sources, today, not_future, out)
+        if kind == "questions":
+            advice = node.hint or any(a.hint or a.because for a in node.answers)
+            what = "its hint and its answers' hints and reasons"
+        else:
+            advice, what = True, "its `why` and watch-out notes"
+        if advice and not node.sources and not node.judgement:
+            noun = kind.removesuffix("s")
+            out.add(file, located.mark((kind, i, "id")), (kind, i, "id"),
+                    f"{noun} '{node.id}' gives advice with no source and no judgement",
+                    f"add `sources:` (title, url, accessed) where {what} can be checked, "
+                    "or a `judgement:` that gives the guide's own reasoning")
+
+
+def _check_path_reasons(decision, located, out, file):
+    """Every path gives a reason of its own: at least one answer on it has `because`, and no
+    two paths to the same outcome give the same reasons (the result could not tell them apart,
+    so the outcome's reasons would fit only some of the answers that lead there)."""
+    count = decision.path_count()
+    if count > models.MAX_PATHS:
+        out.add(file, located.mark(("start",)), ("start",),
+                f"the tree has {count} paths from the start to an outcome; at most {models.MAX_PATHS} can be listed",
+                "the Methodology page lists every path: let fewer answers lead into questions that other answers share")
+        return
+    index = {q.id: i for i, q in enumerate(decision.questions)}
+    labels = {(q.id, a): answer.label for q in decision.questions for a, answer in enumerate(q.answers)}
+
+    def where(step):
+        return ("questions", index[step[0]], "answers", step[1])
+
+    def shown(steps):
+        return " > ".join(f'{question}: "{labels[(question, a)]}"' for question, a in steps)
+
+    reported: set = set()
+    seen: dict[tuple[str, frozenset], list] = {}
+    for steps, outcome, given in decision.reasoned_paths():
+        reasons = frozenset(text for _, text in given)
+        if not reasons:
+            last = where(steps[-1])
+            if last not in reported:
+                reported.add(last)
+                out.add(file, located.mark(last), last,
+                        f"leads to outcome '{outcome}' on a path that gives no reason of its own ({shown(steps)})",
+                        "add `because:` to this answer, or to an earlier one on the path: one sentence on why "
+                        "that answer leads to this outcome")
+            continue
+        other = seen.setdefault((outcome, reasons), steps)
+        if other is not steps:
+            parting = next(k for k, (mine, theirs) in enumerate(zip(steps, other)) if mine != theirs)
+            at = where(steps[parting])
+            if at in reported:
+                continue
+            reported.add(at)
+            out.add(file, located.mark(at), at,
+                    f"this path and another reach outcome '{outcome}' with the same reasons, so the result "
+                    f"reads the same for different answers ({shown(steps)}; {shown(other)})",
+                    "give this answer a `because:` that says what it changes, or lead it to an outcome of its own")

@@ -1,14 +1,15 @@
 """The step-by-step decision walk: every question and outcome rendered here, from the data.
 
-The site script (``docs/assets/javascripts/walk.js``) only shows and hides these blocks and
-writes the reader's answers into the URL; it never builds markup from data text. What it needs
-to know about the tree (which answer leads where, and each node's id in the flowchart) travels
-as JSON in the ``data-walk`` attribute of the container. An attribute rather than a
-``<script type="application/json">`` block, because Material's instant navigation re-creates
-every inline ``<script>`` in the page without its ``type`` and would run the JSON as code.
+The site script (``docs/assets/javascripts/walk.js``) only shows and hides these blocks, fills
+in numbers and writes the reader's answers into the URL; it never builds markup from data
+text. What it needs to know about the tree (which answer leads where, and how many questions
+can still follow each node) travels as JSON in the ``data-walk`` attribute of the container. An
+attribute rather than a ``<script type="application/json">`` block, because Material's instant
+navigation re-creates every inline ``<script>`` in the page without its ``type`` and would run
+the JSON as code.
 
 The path format, shared with the script: ``?path=<question id>.<answer index>,...``, for
-example ``?path=existing-codebase.2,product-kind.0``. Naming the question in every step makes a
+example ``?path=existing-codebase.1,product-kind.0``. Naming the question in every step makes a
 shared link stop cleanly where the tree has since changed, instead of leading somewhere else.
 """
 
@@ -16,31 +17,15 @@ from __future__ import annotations
 
 import json
 
-from guide.flowchart import mermaid_id, outline_href
-from guide.models import DecisionFile, Guide, Outcome, Question
+from markupsafe import Markup
+
+from guide.flowchart import outline_href
+from guide.models import DecisionFile, Guide, Step
+from guide.render import render
 from guide.tables import Links, criterion_reason
-from guide.text import attr, html_text
 
 PATH_PARAM = "path"
 SCORECARD_PAGE = "scorecard.md"
-
-Step = tuple[str, int]  # (question id, answer index)
-
-
-def walk_paths(decision: DecisionFile) -> list[tuple[list[Step], str]]:
-    """Every path from the start to an outcome, as its steps and the outcome's id, in answer order."""
-    questions = {q.id: q for q in decision.questions}
-    paths: list[tuple[list[Step], str]] = []
-
-    def visit(node: str, steps: list[Step]) -> None:
-        if node not in questions:
-            paths.append((steps, node))
-            return
-        for index, answer in enumerate(questions[node].answers):
-            visit(answer.next, steps + [(node, index)])
-
-    visit(decision.start, [])
-    return paths
 
 
 def encode_path(steps: list[Step]) -> str:
@@ -67,85 +52,63 @@ def follow(decision: DecisionFile, text: str) -> tuple[list[Step], str]:
 
 
 def walk_data(guide: Guide) -> dict:
-    """The tree's shape for the script: the start, and for each node where its answers lead."""
+    """The tree's shape for the script: the start, where each question's answers lead, and the
+    most questions that can still follow (itself included), for "question 2 of at most 4"."""
+    left = guide.decision.questions_left()
     nodes: dict[str, dict] = {}
     for question in guide.decision.questions:
-        nodes[question.id] = {"flow": mermaid_id(question.id), "next": [a.next for a in question.answers]}
+        nodes[question.id] = {"next": [a.next for a in question.answers], "left": left[question.id]}
     for outcome in guide.decision.outcomes:
-        nodes[outcome.id] = {"flow": mermaid_id(outcome.id), "outcome": True}
+        nodes[outcome.id] = {"outcome": True}
     return {"start": guide.decision.start, "param": PATH_PARAM, "nodes": nodes}
 
 
-def _json_attr(data: dict) -> str:
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return attr(text).replace("{", "&#123;").replace("}", "&#125;")
+def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict]]:
+    """For each outcome, every answer with a reason on any path to it, in an order that every
+    one of those paths follows (the questions' order from the start), so that the script only
+    shows the items of the path taken."""
+    rank = {node: position for position, node in enumerate(reversed(decision.post_order()))}
+    questions = {q.id: q for q in decision.questions}
+    found: dict[str, dict[Step, None]] = {o.id: {} for o in decision.outcomes}
+    for _, outcome, reasons in decision.reasoned_paths():
+        for step, _ in reasons:
+            found[outcome][step] = None
+    reasons = {}
+    for outcome, steps in found.items():
+        ordered = sorted(steps, key=lambda step: (rank[step[0]], step[1]))
+        reasons[outcome] = [
+            {
+                "step": encode_path([step]),
+                "question": questions[step[0]].text,
+                "answer": questions[step[0]].answers[step[1]].label,
+                "because": questions[step[0]].answers[step[1]].because,
+            }
+            for step in ordered
+        ]
+    return reasons
 
 
-def walk(guide: Guide, links: Links) -> str:
-    steps = "".join(_question(q) for q in guide.decision.questions)
+def walk(guide: Guide, links: Links) -> Markup:
     criteria = {c.id: c for c in guide.criteria}  # once, not a scan per reason
-    steps += "".join(_outcome(o, guide, links, criteria) for o in guide.decision.outcomes)
-    return (
-        f'<div class="guide-walk" id="decision-walk" data-search-exclude data-walk="{_json_attr(walk_data(guide))}">'
-        '<p class="guide-walk__nojs">The step-by-step walk needs JavaScript, which is off or has not loaded. '
-        f'The <a href="{attr(outline_href(links))}">outline</a> holds the same questions: follow its links to reach your recommendation.</p>'
-        '<div class="guide-walk__app" hidden>'
-        '<div class="guide-walk__trail" hidden><p class="guide-label" id="decision-walk-trail">Your answers so far</p>'
-        '<ol aria-labelledby="decision-walk-trail"></ol></div>'
-        f"{steps}"
-        '<div class="guide-walk__controls">'
-        '<button type="button" class="md-button" data-walk-back>Back</button> '
-        '<button type="button" class="md-button" data-walk-restart>Restart</button></div>'
-        '<p class="guide-walk__status guide-visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>'
-        "</div></div>"
-    )
-
-
-def _step_id(node_id: str, suffix: str = "h") -> str:
-    return f"walk-{node_id}-{suffix}"
-
-
-def _question(question: Question) -> str:
-    hint = f'<p class="guide-hint">{html_text(question.hint)}</p>' if question.hint else ""
-    answers = []
-    for index, answer in enumerate(question.answers):
-        hint_id = _step_id(question.id, f"a{index}")
-        described = f' aria-describedby="{hint_id}"' if answer.hint else ""
-        answer_hint = f'<span class="guide-hint" id="{hint_id}">{html_text(answer.hint)}</span>' if answer.hint else ""
-        answers.append(
-            f'<li><button type="button" class="guide-walk__answer" data-answer="{index}"{described}>'
-            f"{html_text(answer.label)}</button>{answer_hint}</li>"
-        )
-    return (
-        f'<div class="guide-walk__step guide-walk__question" data-node="{attr(question.id)}" hidden>'
-        f'<p class="guide-walk__kicker">Question <span data-walk-count>1</span></p>'
-        f'<h3 class="guide-walk__heading" id="{_step_id(question.id)}" tabindex="-1">{html_text(question.text)}</h3>'
-        f'{hint}<ul class="guide-walk__answers">{"".join(answers)}</ul></div>'
-    )
-
-
-def _outcome(outcome: Outcome, guide: Guide, links: Links, criteria: dict) -> str:
-    recommends = "".join(
-        f'<li><strong>{html_text(guide.framework(r.framework).name)}</strong>: {html_text(r.role)}</li>'
-        for r in outcome.recommends
-    )
-    names = " and ".join(html_text(guide.framework(r.framework).name) for r in outcome.recommends)
-    reasons = "".join(criterion_reason(guide, criteria[criterion_id], links) for criterion_id in outcome.criteria)
-    watch = "".join(f"<li>{html_text(item)}</li>" for item in outcome.watch_out)
-    watch_block = f'<h4>What to watch out for</h4><ul class="guide-walk__watch">{watch}</ul>' if watch else ""
-    onward = "".join(f'<li><a href="{attr(links.href(page))}">{html_text(links.title(page))}</a></li>' for page in outcome.pages)
-    onward += (
-        f'<li><a href="{attr(links.href(SCORECARD_PAGE))}">Weigh the criteria yourself: {html_text(links.title(SCORECARD_PAGE))}</a></li>'
-        f'<li><a href="{attr(outline_href(links, outcome.id))}">This outcome in the outline</a></li>'
-    )
-    return (
-        f'<div class="guide-walk__step guide-walk__outcome" data-node="{attr(outcome.id)}" data-outcome hidden>'
-        f'<p class="guide-walk__kicker">Recommendation: {names}</p>'
-        f'<h3 class="guide-walk__heading" id="{_step_id(outcome.id)}" tabindex="-1">{html_text(outcome.title)}</h3>'
-        f'<ul class="guide-recommends">{recommends}</ul><p>{html_text(outcome.why)}</p>'
-        f'<h4>Why: the criteria behind it</h4><ul class="guide-walk__reasons">{reasons}</ul>'
-        f"{watch_block}"
-        f'<h4>Read next</h4><ul class="guide-walk__onward">{onward}</ul>'
-        '<p class="guide-walk__share">The address of this page now records your answers: bookmark it or share it to come back to this result.</p>'
-        "</div>"
+    outcomes = [
+        {
+            "outcome": outcome,
+            "names": [guide.framework(r.framework).name for r in outcome.recommends],
+            "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
+            "criteria": [Markup(criterion_reason(guide, criteria[cid], links)) for cid in outcome.criteria],
+            "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
+            "outline": outline_href(links, outcome.id),
+        }
+        for outcome in guide.decision.outcomes
+    ]
+    data = json.dumps(walk_data(guide), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return render(
+        "walk.html",
+        data=data,
+        outline=outline_href(links),
+        start_left=guide.decision.questions_left()[guide.decision.start],
+        questions=guide.decision.questions,
+        outcomes=outcomes,
+        reasons=outcome_reasons(guide.decision),
+        scorecard=(links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE)),
     )

@@ -217,6 +217,13 @@ def dump_yaml(data) -> str:
     return yaml.dump(data, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True)
 
 
+def last_question(decision: dict) -> dict:
+    """A question whose every answer leads straight to an outcome (every tree has one: the last
+    question of any path), where one more answer can lead to one more outcome."""
+    outcomes = {outcome["id"] for outcome in decision["outcomes"]}
+    return next(q for q in decision["questions"] if all(a["next"] in outcomes for a in q["answers"]))
+
+
 def add_litestar(project: Path) -> None:
     """Add Litestar and one more criterion to a copy's data: the framework, an assessment of
     every criterion, and an outcome that recommends it. No code is changed."""
@@ -243,8 +250,10 @@ def add_litestar(project: Path) -> None:
                 count += 1
         path.write_text(dump_yaml(content))
     decision = yaml.safe_load((data / "decision.yml").read_text())
-    team = next((q for q in decision["questions"] if q["id"] == "team"), decision["questions"][-1])
-    team["answers"].append({"label": "Litestar", "hint": "A team that already runs Litestar.", "next": "litestar-service"})
+    last_question(decision)["answers"].append({
+        "label": "Litestar", "hint": "A team that already runs Litestar.",
+        "because": "Fixture reason: the team already runs Litestar.", "next": "litestar-service",
+    })
     decision["outcomes"].append({
         "id": "litestar-service",
         "title": "Litestar for the service",
@@ -253,6 +262,7 @@ def add_litestar(project: Path) -> None:
         "watch_out": ["A smaller community than either FastAPI or Django."],
         "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
         "pages": ["when-fastapi.md"],
+        "judgement": "Fixture judgement for a third framework.",
     })
     (data / "decision.yml").write_text(dump_yaml(decision))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide import flowchart, tables
+from guide import flowchart, outline, tables
 from guide.models import Guide, Rating
 from guide.site import nav_titles, page_url, relative_url
 from conftest import FakeLinks, shown
@@ -128,7 +128,7 @@ def test_flowchart_container_holds_the_source_as_text(guide):
 
 
 def test_outline_links_every_answer_to_an_anchor_that_exists(guide):
-    soup = BeautifulSoup(flowchart.outline(guide, FakeLinks()), "html.parser")
+    soup = BeautifulSoup(outline.outline(guide, FakeLinks()), "html.parser")
     ids = {tag["id"] for tag in soup.find_all(id=True)}
     for question in guide.decision.questions:
         section = soup.find(id=flowchart.node_anchor(question.id))

@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, tab_to
 from guide import scorecard, walk
-from guide.flowchart import mermaid_id
 from guide.models import Guide, Rating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -311,7 +310,7 @@ def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The walk: the path to the new outcome, found from the data.
-    steps, end = next((s, e) for s, e in walk.walk_paths(guide.decision) if e == "litestar-service")
+    steps, end = next((s, e) for s, e in guide.decision.paths() if e == "litestar-service")
     page.goto(f"{url}decision/?path={walk.encode_path(steps)}")
     step = page.locator(".guide-walk__step:not([hidden])")
     assert step.get_attribute("data-node") == end
@@ -322,9 +321,11 @@ def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_
     page.goto(f"{url}decision/")
     page.wait_for_selector(".guide-walk__app:not([hidden])")
     for _, index in steps:
+        page.wait_for_selector(".guide-walk:not([data-walk-settling])")
         page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()
     assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
-    page.wait_for_selector(f'.guide-flowchart__link--current[data-node="{mermaid_id(end)}"]', timeout=20000)
+    assert page.evaluate("window.guideWalk.current().node") == end
+    assert "Fixture reason" in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
     # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
     for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
         page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")

@@ -68,8 +68,9 @@ def test_flowchart_and_outline_include_the_new_outcome(third_framework_site):
     assert mermaid_id("litestar-service") in source and "Litestar for the service" in source
     outcome = soup.find(id=node_anchor("litestar-service"))
     assert outcome is not None and "Litestar" in outcome.get_text()
-    team = soup.find(id=node_anchor("team"))
-    assert f"#{node_anchor('litestar-service')}" in [a["href"] for a in team.select(".guide-answers a")]
+    asking = next(q for q in third_framework_site.guide.decision.questions if any(a.next == "litestar-service" for a in q.answers))
+    question = soup.find(id=node_anchor(asking.id))
+    assert f"#{node_anchor('litestar-service')}" in [a["href"] for a in question.select(".guide-answers a")]
 
 
 def test_embeds_include_the_new_framework(third_framework_site):

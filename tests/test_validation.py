@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guide.validate import check_data
 
@@ -49,6 +50,30 @@ class DataCopy:
 @pytest.fixture
 def data(tmp_path) -> DataCopy:
     return DataCopy(tmp_path)
+
+
+def decision_of(data: DataCopy) -> dict:
+    return yaml.safe_load((data.root / "data" / "decision.yml").read_text(encoding="utf-8"))
+
+
+def question_index(data: DataCopy, question_id: str) -> int:
+    return next(i for i, q in enumerate(decision_of(data)["questions"]) if q["id"] == question_id)
+
+
+def first_answer(data: DataCopy, test) -> tuple[int, int]:
+    """(question index, answer index) of the first answer in the file that passes ``test``."""
+    return next((q, a) for q, question in enumerate(decision_of(data)["questions"])
+                for a, answer in enumerate(question["answers"]) if test(answer))
+
+
+def edit_in_node(data: DataCopy, node_id: str, old: str, new: str) -> int:
+    """Replace the first ``old`` inside the question or outcome ``node_id``; return its line."""
+    path = data.root / "data" / "decision.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {node_id}\n")
+    at = text.index(old, start)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
 
 
 def test_the_real_data_is_valid():
@@ -104,9 +129,10 @@ def test_wrong_type_is_named(data):
 
 
 def test_yes_no_booleans_get_a_quoting_hint(data):
+    question, answer = first_answer(data, lambda a: a["label"] == "Django")
     line = data.edit("decision.yml", "      - label: Django\n", "      - label: yes\n")
     assert data.messages() == [
-        f"data/decision.yml:{line}:16: questions[6].answers[0].label: expected text, got a yes/no value "
+        f"data/decision.yml:{line}:16: questions[{question}].answers[{answer}].label: expected text, got a yes/no value "
         "(YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
     ]
 
@@ -149,47 +175,148 @@ def test_verdict_for_an_unknown_framework_and_the_missing_one(data):
 
 
 def test_outcome_naming_an_unknown_framework(data):
+    outcome = next(i for i, o in enumerate(decision_of(data)["outcomes"]) if o["recommends"][0]["framework"] == "fastapi")
     line = data.edit("decision.yml", "      - framework: fastapi\n", "      - framework: flask\n")
     [message] = data.messages()
-    assert message == f"data/decision.yml:{line}:20: outcomes[3].recommends[0].framework: no framework has the id 'flask' (known framework ids: fastapi, django)"
+    assert message == f"data/decision.yml:{line}:20: outcomes[{outcome}].recommends[0].framework: no framework has the id 'flask' (known framework ids: fastapi, django)"
 
 
 def test_answer_that_leads_nowhere(data):
+    question, answer = first_answer(data, lambda a: a["next"] == "team")
     line = data.edit("decision.yml", "        next: team\n", "        next: teem\n")
     messages = data.messages()
-    assert f"data/decision.yml:{line}:15: questions[3].answers[1].next: no question or outcome has the id 'teem' (did you mean 'team'?)" in messages
+    assert f"data/decision.yml:{line}:15: questions[{question}].answers[{answer}].next: no question or outcome has the id 'teem' (did you mean 'team'?)" in messages
 
 
 def test_unreachable_node(data):
-    data.edit("decision.yml", "        next: data-model\n", "        next: fastapi-data\n")
+    data.edit("decision.yml", "        next: data-model\n", "        next: demanding-part\n")
     line = data.line_of("decision.yml", "  - id: data-model")
-    assert data.messages() == [
-        f"data/decision.yml:{line}:9: questions[5].id: 'data-model' cannot be reached from the start 'existing-codebase' "
+    messages = data.messages()
+    assert (
+        f"data/decision.yml:{line}:9: questions[{question_index(data, 'data-model')}].id: 'data-model' cannot be reached from the start 'existing-codebase' "
         "(point an answer's `next` at it, or remove it)"
-    ]
+    ) in messages
+    assert all("cannot be reached" in m for m in messages)  # and what only it led to
 
 
 def test_cycle_is_refused(data):
-    line = data.edit("decision.yml", "      - label: Django\n        next: django-api\n", "      - label: Django\n        next: product-kind\n") + 1
+    question, answer = first_answer(data, lambda a: a["next"] == "django-api")
+    line = data.edit("decision.yml", "        next: django-api\n", "        next: product-kind\n")
     messages = data.messages()
     assert any(
-        m.startswith(f"data/decision.yml:{line}:15: questions[6].answers[0].next: this answer closes a loop: ")
+        m.startswith(f"data/decision.yml:{line}:15: questions[{question}].answers[{answer}].next: this answer closes a loop: ")
         and m.endswith("-> product-kind (a decision must always move forward: point it at a later question or an outcome)")
         for m in messages
     ), messages
 
 
 def test_path_that_never_reaches_an_outcome(data):
-    data.edit("decision.yml", "        next: fastapi-data\n", "        next: data-model\n")
-    data.edit("decision.yml", "      - label: Yes, and the heavy processing is one part of it\n        next: both-together\n",
-              "      - label: Yes, and the heavy processing is one part of it\n        next: data-model\n")
+    for answer in decision_of(data)["questions"][question_index(data, "data-model")]["answers"]:
+        edit_in_node(data, "data-model", f"        next: {answer['next']}\n", "        next: data-model\n")
     line = data.line_of("decision.yml", "  - id: data-model")
     messages = data.messages()
     assert (
-        f"data/decision.yml:{line}:9: questions[5].id: no path from question 'data-model' ever reaches an outcome "
+        f"data/decision.yml:{line}:9: questions[{question_index(data, 'data-model')}].id: no path from question 'data-model' ever reaches an outcome "
         "(make at least one answer lead, directly or through other questions, to an outcome)"
     ) in messages
     assert any("closes a loop" in m for m in messages)
+
+
+# --- reasons, sources and judgement in the decision tree ------------------------------------
+
+
+def add_answer(data: DataCopy, question_id: str, label: str, next_id: str, because: str | None = None) -> int:
+    """Append an answer to a question; return the line of its `- label:`."""
+    path = data.root / "data" / "decision.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {question_id}\n")
+    answers = text.index("    answers:\n", start) + len("    answers:\n")
+    end = answers
+    while text.startswith("      ", end):  # the answers' lines, up to the question's next key
+        end = text.index("\n", end) + 1
+    block = f"      - label: {label}\n" + (f"        because: {because}\n" if because else "") + f"        next: {next_id}\n"
+    path.write_text(text[:end] + block + text[end:], encoding="utf-8")
+    return text[:end].count("\n") + 1
+
+
+def test_path_without_a_reason_of_its_own(data):
+    """A new answer that leads to an existing outcome without saying why: the outcome's reasons
+    were written for other paths."""
+    decision = decision_of(data)
+    start = decision["start"]
+    outcome = decision["outcomes"][0]["id"]
+    line = add_answer(data, start, "Something else", outcome)
+    answer = len(decision["questions"][question_index(data, start)]["answers"])
+    label = "Something else"
+    assert data.messages() == [
+        f"data/decision.yml:{line}:9: questions[{question_index(data, start)}].answers[{answer}]: leads to outcome '{outcome}' "
+        f"on a path that gives no reason of its own ({start}: \"{label}\") (add `because:` to this answer, or to an earlier "
+        "one on the path: one sentence on why that answer leads to this outcome)"
+    ]
+
+
+def test_two_paths_to_one_outcome_with_the_same_reasons(data):
+    """A second answer with the same reason as its neighbour: the result could not tell them apart."""
+    decision = decision_of(data)
+    outcomes = {o["id"] for o in decision["outcomes"]}
+    q, a = first_answer(data, lambda answer: answer.get("because") and answer["next"] in outcomes)
+    question = decision["questions"][q]
+    original = question["answers"][a]
+    line = add_answer(data, question["id"], "A twin answer", original["next"], original["because"])
+    twin = len(question["answers"])
+    messages = data.messages()
+    assert len(messages) == 1
+    assert messages[0].startswith(
+        f"data/decision.yml:{line}:9: questions[{q}].answers[{twin}]: this path and another reach outcome "
+        f"'{original['next']}' with the same reasons, so the result reads the same for different answers ("
+    )
+    assert f'{question["id"]}: "A twin answer"' in messages[0] and f'{question["id"]}: "{original["label"]}"' in messages[0]
+    assert messages[0].endswith(
+        "(give this answer a `because:` that says what it changes, or lead it to an outcome of its own)"
+    )
+
+
+def test_advice_without_a_source_or_a_judgement(data):
+    decision = decision_of(data)
+    q = next(i for i, question in enumerate(decision["questions"]) if question.get("judgement") and not question.get("sources"))
+    question_id = decision["questions"][q]["id"]
+    path = data.root / "data" / "decision.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    judgement: >-\n", text.index(f"  - id: {question_id}\n"))
+    end = text.index("\n\n", start) + 1  # the folded block ends at the blank line
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    line = data.line_of("decision.yml", f"  - id: {question_id}")
+    assert data.messages() == [
+        f"data/decision.yml:{line}:9: questions[{q}].id: question '{question_id}' gives advice with no source and no judgement "
+        "(add `sources:` (title, url, accessed) where its hint and its answers' hints and reasons can be checked, "
+        "or a `judgement:` that gives the guide's own reasoning)"
+    ]
+
+
+def test_decision_source_checked_in_the_future(data):
+    line = data.line_of("decision.yml", "        accessed: 2026-11-25")
+    data.edit("decision.yml", "        accessed: 2026-11-25", "        accessed: 2027-01-05")
+    [message] = data.messages()
+    assert message.startswith(f"data/decision.yml:{line}:19: ") and ".sources[0].accessed: date 2027-01-05 lies in the future" in message
+
+
+def test_a_tree_with_more_paths_than_can_be_listed(data):
+    """Answers that share follow-up questions multiply paths: 2 answers x 13 questions in a row
+    give 8,192 paths from 26 answers, more than the Methodology page can list."""
+    depth = 13
+    questions = [
+        {"id": f"q{n}", "text": f"Question {n}?", "judgement": "Test data.",
+         "answers": [{"label": f"A{k}", "because": f"Reason {n}.{k}.", "next": f"q{n + 1}" if n + 1 < depth else "done"}
+                     for k in range(2)]}
+        for n in range(depth)
+    ]
+    outcome = {**decision_of(data)["outcomes"][0], "id": "done"}
+    content = {"start": "q0", "questions": questions, "outcomes": [outcome]}
+    (data.root / "data" / "decision.yml").write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    assert data.messages() == [
+        f"data/decision.yml:1:8: start: the tree has {2 ** depth} paths from the start to an outcome; at most 5000 can be "
+        "listed (the Methodology page lists every path: let fewer answers lead into questions that other answers share)"
+    ]
 
 
 def test_link_to_a_page_that_does_not_exist(data):

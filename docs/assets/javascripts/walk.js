@@ -1,12 +1,18 @@
 /* The decision walk on the Decision page: one question at a time, with the answers in the URL
  * (?path=<question id>.<answer index>,...). Every question and outcome is rendered at build
- * time from the data (guide/walk.py); this script only shows and hides them, lists the answers
- * given so far (as text), marks the path on the drawn flowchart and keeps the history in step.
- * It re-runs on each page that Material's instant navigation swaps in (document$). */
+ * time from the data (guide/walk.py); this script only shows and hides them, fills in the
+ * progress, lists the answers given so far (as text) and keeps the history in step.
+ *
+ * After every step it shows it dispatches `guide:walk` on document, with {steps, node}, and
+ * window.guideWalk.current() returns the same (null when no walk is on the page): the
+ * flowchart marks the path from these. It re-runs on each page that Material's instant
+ * navigation swaps in (document$). */
 (function () {
   "use strict";
-  var current = null; // { root, data, pathname, result }
-  var steppedAt = 0; // when Back or Forward last moved the walk on its own page
+  /* A second click or tap this soon after a step lands on the next step's controls, which
+   * appeared under the pointer: it is the same activation, not a new answer. */
+  var SETTLE_MS = 400;
+  var current = null; // { root, data, pathname, place, result, settledAt }
 
   function readParam(data) {
     return new URLSearchParams(location.search).get(data.param) || "";
@@ -14,6 +20,10 @@
 
   function encode(steps) {
     return steps.map(function (step) { return step[0] + "." + step[1]; }).join(",");
+  }
+
+  function info(data, node) {
+    return Object.prototype.hasOwnProperty.call(data.nodes, node) ? data.nodes[node] : null;
   }
 
   /* The steps of a path value that fit the tree; reading stops at the first that does not. */
@@ -24,11 +34,11 @@
     for (var i = 0; i < parts.length; i += 1) {
       var part = parts[i].trim();
       var dot = part.lastIndexOf(".");
-      var info = Object.prototype.hasOwnProperty.call(data.nodes, node) ? data.nodes[node] : null;
+      var here = info(data, node);
       var index = part.slice(dot + 1);
-      if (dot < 0 || !info || !info.next || part.slice(0, dot) !== node || !/^\d+$/.test(index) || +index >= info.next.length) break;
+      if (dot < 0 || !here || !here.next || part.slice(0, dot) !== node || !/^\d+$/.test(index) || +index >= here.next.length) break;
       steps.push([node, +index]);
-      node = info.next[+index];
+      node = here.next[+index];
     }
     return { steps: steps, node: node };
   }
@@ -54,59 +64,54 @@
     return element ? (element.textContent || "").replace(/\s+/g, " ").trim() : "";
   }
 
-  function renderTrail(state, steps) {
+  function renderTrail(state, steps, step) {
     var trail = state.root.querySelector(".guide-walk__trail");
     var list = trail.querySelector("ol");
     list.replaceChildren();
-    steps.forEach(function (step, index) {
-      var question = stepFor(state.root, step[0]);
-      var answer = question.querySelectorAll(".guide-walk__answer")[step[1]];
+    steps.forEach(function (taken, index) {
+      var question = stepFor(state.root, taken[0]);
+      var asked = text(question.querySelector(".guide-walk__heading"));
       var item = document.createElement("li");
-      var asked = document.createElement("span");
-      asked.textContent = text(question.querySelector(".guide-walk__heading")) + " ";
+      var label = document.createElement("span");
+      label.textContent = asked + " ";
       var given = document.createElement("strong");
-      given.textContent = text(answer);
+      given.textContent = text(question.querySelectorAll(".guide-walk__answer")[taken[1]]);
       var change = document.createElement("button");
       change.type = "button";
       change.className = "guide-walk__change";
       change.setAttribute("data-walk-to", String(index));
+      change.setAttribute("aria-label", "Change your answer to: " + asked);
       change.textContent = "Change";
-      change.setAttribute("aria-label", "Change your answer to: " + text(question.querySelector(".guide-walk__heading")));
-      item.append(asked, given, " ", change);
+      item.append(label, given, " ", change);
       list.appendChild(item);
     });
+    var link = trail.querySelector("[data-walk-link]");
+    link.href = location.href.split("#")[0];
+    link.textContent = link.href;
+    step.querySelector("[data-walk-slot]").appendChild(trail);
     trail.hidden = steps.length === 0;
   }
 
-  function highlight(state) {
-    if (!state.result) return;
-    var data = state.data;
-    var result = state.result;
-    var onPath = {};
-    result.steps.forEach(function (step) { onPath[data.nodes[step[0]].flow] = true; });
-    /* Nothing is marked before the first answer, so the tree first shows in its own colours. */
-    var here = result.steps.length && data.nodes[result.node] ? data.nodes[result.node].flow : "";
-    if (here) onPath[here] = true;
-    document.querySelectorAll(".guide-flowchart").forEach(function (figure) {
-      figure.classList.toggle("guide-flowchart--walked", result.steps.length > 0);
-    });
-    /* Mermaid names an edge L_<from>_<to>_<n>; two answers between the same pair share the mark. */
-    var edges = {};
-    result.steps.forEach(function (step) {
-      var from = data.nodes[step[0]];
-      var to = data.nodes[from.next[step[1]]];
-      if (to) edges["L_" + from.flow + "_" + to.flow] = true;
-    });
-    document.querySelectorAll(".guide-flowchart svg path.flowchart-link[data-id]").forEach(function (edge) {
-      edge.classList.toggle("guide-flowchart__edge--path", !!edges[edge.getAttribute("data-id").replace(/_\d+$/, "")]);
-    });
-    document.querySelectorAll(".guide-flowchart__link[data-node]").forEach(function (link) {
-      var key = link.getAttribute("data-node");
-      link.classList.toggle("guide-flowchart__link--path", !!onPath[key]);
-      link.classList.toggle("guide-flowchart__link--current", key === here);
-      if (key === here) link.setAttribute("aria-current", "step");
-      else link.removeAttribute("aria-current");
-    });
+  function progress(state, result, step) {
+    if (step.hasAttribute("data-outcome")) {
+      var count = result.steps.length;
+      return "Your result, from " + count + (count === 1 ? " answer" : " answers");
+    }
+    var number = result.steps.length + 1;
+    return "Question " + number + " of at most " + (result.steps.length + info(state.data, result.node).left);
+  }
+
+  /* The new step's heading takes focus; the page scrolls only when the walk's top or that
+   * heading is out of view, so a step never jumps the page to its top. */
+  function bringIntoView(state, heading) {
+    heading.focus({ preventScroll: true });
+    var bar = state.root.querySelector(".guide-walk__bar");
+    var header = document.querySelector(".md-header");
+    var covered = header ? header.getBoundingClientRect().bottom : 0;
+    var top = bar.getBoundingClientRect().top;
+    if (top < covered || heading.getBoundingClientRect().bottom > window.innerHeight) {
+      bar.scrollIntoView({ block: "start" });
+    }
   }
 
   function render(state, options) {
@@ -117,12 +122,19 @@
     if (!step) { result = { steps: [], node: state.data.start }; step = stepFor(root, result.node); }
     if (encode(result.steps) !== raw) history.replaceState(history.state, "", urlFor(state.data, result.steps));
     state.result = result;
+    state.place = elsewhere(state.data, location);
     root.querySelectorAll(".guide-walk__step").forEach(function (each) { each.hidden = each !== step; });
-    var count = step.querySelector("[data-walk-count]");
-    if (count) count.textContent = String(result.steps.length + 1);
-    renderTrail(state, result.steps);
+    var taken = {};
+    result.steps.forEach(function (each) { taken[encode([each])] = true; });
+    step.querySelectorAll("[data-step]").forEach(function (reason) {
+      reason.hidden = !taken[reason.getAttribute("data-step")];
+    });
+    root.querySelector("[data-walk-progress]").textContent = progress(state, result, step);
+    renderTrail(state, result.steps, step);
     root.querySelector("[data-walk-back]").hidden = result.steps.length === 0;
     root.querySelector("[data-walk-restart]").hidden = result.steps.length === 0;
+    root.classList.toggle("guide-walk--answered", result.steps.length > 0);
+    root.classList.toggle("guide-walk--done", step.hasAttribute("data-outcome"));
     var status = root.querySelector(".guide-walk__status");
     var heading = step.querySelector(".guide-walk__heading");
     status.textContent = "";
@@ -130,8 +142,20 @@
       var kicker = text(step.querySelector(".guide-walk__kicker"));
       window.setTimeout(function () { status.textContent = kicker + ". " + text(heading); }, 50);
     }
-    if (options.focus) heading.focus();
-    highlight(state);
+    if (options.focus) bringIntoView(state, heading);
+    state.settledAt = Date.now() + SETTLE_MS;
+    root.setAttribute("data-walk-settling", "");
+    window.setTimeout(function () {
+      if (Date.now() >= state.settledAt) root.removeAttribute("data-walk-settling");
+    }, SETTLE_MS);
+    document.dispatchEvent(new CustomEvent("guide:walk", { detail: snapshot(state) }));
+  }
+
+  function snapshot(state) {
+    return {
+      steps: state.result.steps.map(function (step) { return [step[0], step[1]]; }),
+      node: state.result.node
+    };
   }
 
   function go(state, steps) {
@@ -142,8 +166,12 @@
   function onClick(state, event) {
     var button = event.target.closest("button");
     if (!button || !state.root.contains(button)) return;
+    /* event.detail counts the clicks of one gesture (0 from the keyboard): a double click's
+     * second half, or a pointer click while the last step is settling, is not a new choice. */
+    if (event.detail > 1) return;
     var steps = state.result.steps;
     if (button.classList.contains("guide-walk__answer")) {
+      if (event.detail > 0 && Date.now() < state.settledAt) return;
       var step = button.closest(".guide-walk__step");
       go(state, steps.concat([[step.getAttribute("data-node"), +button.getAttribute("data-answer")]]));
     } else if (button.hasAttribute("data-walk-back")) {
@@ -156,43 +184,73 @@
   }
 
   function init() {
+    guardMaterialLocation();
     var root = document.querySelector(".guide-walk[data-walk]");
     if (!root) { current = null; return; }
     if (current && current.root === root) return;
     var data;
     try { data = JSON.parse(root.getAttribute("data-walk")); } catch (error) { return; }
-    /* Material may answer the first Back or Forward on a page by fetching the same page again
-     * and swapping it in: the step just taken then keeps focus on its question. */
-    var swapped = !!current && current.pathname === location.pathname && Date.now() - steppedAt < 5000;
-    steppedAt = 0;
-    var state = { root: root, data: data, pathname: location.pathname, result: null };
+    var state = { root: root, data: data, pathname: location.pathname, place: "", result: null, settledAt: 0 };
     current = state;
     root.addEventListener("click", function (event) { onClick(state, event); });
     root.querySelector(".guide-walk__nojs").hidden = true;
     root.querySelector(".guide-walk__app").hidden = false;
-    render(state, { focus: swapped, announce: swapped });
+    render(state, { focus: false, announce: false });
   }
 
   function active() {
     return current && document.body.contains(current.root) && location.pathname === current.pathname ? current : null;
   }
 
-  /* The browser's Back and Forward buttons step through the answers. A popstate that leads to
-   * another page is Material's to handle; the new page then arrives through document$. */
+  /* The address without the walk's own parameter and the #anchor (Material's navigation
+   * tracking rewrites the anchor as the reader scrolls): what must stay the same for a change
+   * of address to be a step of the walk rather than a navigation to another page. */
+  function elsewhere(data, url) {
+    var params = new URLSearchParams(url.search);
+    params.delete(data.param);
+    return url.pathname + "?" + params.toString();
+  }
+
+  /* A history entry of the walk shown now, or null: the same page, other steps. An entry with
+   * the same steps (an #anchor followed, or rewritten) is no step. */
+  function stepIn(url) {
+    var state = active();
+    if (!state || !state.result || elsewhere(state.data, url) !== state.place) return null;
+    var wanted = follow(state.data, new URLSearchParams(url.search).get(state.data.param) || "");
+    return encode(wanted.steps) === encode(state.result.steps) ? null : state;
+  }
+
+  /* The browser's Back and Forward buttons step through the answers. An entry that differs only
+   * in its #anchor (an outline link, a box of the flowchart) is no step: the walk leaves it
+   * alone and the browser scrolls to the anchor. A popstate that leads to another page is
+   * Material's to handle; the new page then arrives through document$. */
   window.addEventListener("popstate", function () {
-    var state = active();
-    if (!state) return;
-    steppedAt = Date.now();
-    render(state, { focus: true, announce: true });
+    var state = stepIn(location);
+    if (state) render(state, { focus: true, announce: true });
   });
 
-  /* The flowchart is drawn (and redrawn on a palette switch) after the walk starts. */
-  document.addEventListener("guide:flowchart-drawn", function () {
-    var state = active();
-    if (state) highlight(state);
-  });
+  /* Material's instant navigation answers every popstate by pushing the address into its
+   * location subject (window.location$), and the first address a page pushes there makes it
+   * fetch the page again, swap it in and scroll to the top. Its listener runs before any this
+   * script can add, so a step of the walk is kept out of that subject here and shown at once. */
+  function guardMaterialLocation() {
+    var subject = window.location$;
+    if (!subject || typeof subject.next !== "function" || subject.guideWalkGuarded) return;
+    var next = subject.next;
+    subject.next = function (url) {
+      var state = url instanceof URL ? stepIn(url) : null;
+      if (!state) return next.apply(subject, arguments);
+      render(state, { focus: true, announce: true });
+    };
+    subject.guideWalkGuarded = true;
+  }
 
-  window.guideWalk = { follow: follow, encode: encode };
+  window.guideWalk = {
+    current: function () {
+      var state = active();
+      return state && state.result ? snapshot(state) : null;
+    }
+  };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { init(); });

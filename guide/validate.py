@@ -65,7 +65,8 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__(f"{len(errors)} problem(s) in the guide's data:\n" + "\n".join(map(str, errors)))
+        count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
+        super().__init__(f"{count} in the guide's data:\n" + "\n".join(map(str, errors)))
 
 
 def format_path(path: PathKey) -> str:
@@ -488,8 +489,9 @@ def _check_presets(parsed, groups, known, unique, out):
         missing = [g for g in group_ids if g not in preset.weights]
         if missing:
             out.add(file, located.mark(base, key=True), base,
-                    f"no weight for group(s) {', '.join(missing)}, which count as {models.DEFAULT_WEIGHT} "
-                    f"({models.WEIGHT_LABELS[models.DEFAULT_WEIGHT]})",
+                    f"no weight for {'group' if len(missing) == 1 else 'groups'} {', '.join(missing)}, "
+                    f"which {'counts' if len(missing) == 1 else 'count'} as {models.DEFAULT_WEIGHT}, "
+                    f"{models.WEIGHT_LABELS[models.DEFAULT_WEIGHT]}",
                     "give each group a weight from 0 to 3, e.g. `" + missing[0] + ": 2`", "warning")
         if all(preset.weights.get(g, models.DEFAULT_WEIGHT) == 0 for g in group_ids):
             out.add(file, located.mark(base, key=True), base, "every group has weight 0, so the preset ranks nothing",
@@ -618,7 +620,7 @@ def _check_backing(decision, located, today, not_future, out, file):
             noun = kind.removesuffix("s")
             out.add(file, located.mark((kind, i, "id")), (kind, i, "id"),
                     f"{noun} '{node.id}' gives advice with no source and no judgement",
-                    f"add `sources:` (title, url, accessed) where {what} can be checked, "
+                    f"add `sources:` with title, url and accessed where {what} can be checked, "
                     "or a `judgement:` that gives the guide's own reasoning")
 
 
@@ -650,7 +652,7 @@ def _check_path_reasons(decision, located, out, file):
             if last not in reported:
                 reported.add(last)
                 out.add(file, located.mark(last), last,
-                        f"leads to outcome '{outcome}' on a path that gives no reason of its own ({shown(steps)})",
+                        f"leads to outcome '{outcome}' on a path that gives no reason of its own: {shown(steps)}",
                         "add `because:` to this answer, or to an earlier one on the path: one sentence on why "
                         "that answer leads to this outcome")
             continue
@@ -663,5 +665,5 @@ def _check_path_reasons(decision, located, out, file):
             reported.add(at)
             out.add(file, located.mark(at), at,
                     f"this path and another reach outcome '{outcome}' with the same reasons, so the result "
-                    f"reads the same for different answers ({shown(steps)}; {shown(other)})",
+                    f"reads the same for different answers: {shown(steps)}; {shown(other)}",
                     "give this answer a `because:` that says what it changes, or lead it to an outcome of its own")

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from test_validation import DataCopy
+from test_validation import ROOT, DataCopy
 
 MISTAKES = [
     ("criteria.yml", "    title: Performance\n", "    title: Performance: fast\n"),
@@ -16,19 +17,11 @@ MISTAKES = [
     ("criteria.yml", "            verdict:", "            verdit:"),
     ("frameworks.yml", "    licence: BSD-3-Clause\n", ""),
     ("frameworks.yml", '    version: "0.165"', "    version: 0.165"),
-    ("decision.yml", "      - label: Django\n", "      - label: yes\n"),
     ("frameworks.yml", "    licence: MIT", '    licence: ""'),
     ("criteria.yml", "            rating: strong", "            rating: grate"),
     ("criteria.yml", "            rating: strong", "            rating: strnog"),
     ("criteria.yml", "      - id: realtime\n", "      - id: throughput\n"),
     ("criteria.yml", "          django:\n", "          djangoo:\n"),
-    ("decision.yml", "      - framework: fastapi\n", "      - framework: flask\n"),
-    ("decision.yml", "        next: team\n", "        next: teem\n"),
-    ("decision.yml", "        next: team\n", "        next: zzzzzzzz\n"),
-    ("decision.yml", "    criteria: [time-to-crud,", "    criteria: [qqqqqqqq,"),
-    ("decision.yml", "        next: data-model\n", "        next: fastapi-data\n"),
-    ("decision.yml", "      - label: Django\n        next: django-api\n", "      - label: Django\n        next: product-kind\n"),
-    ("decision.yml", "    pages: [when-django.md, development.md]", "    pages: [when-djangoo.md, development.md]"),
     ("criteria.yml", "                url: https://fastapi.tiangolo.com/async/", "                url: javascript:alert(1)"),
     ("frameworks.yml", "    reviewed: 2026-11-25", "    reviewed: 2026-02-30"),
     ("frameworks.yml", "    reviewed: 2026-11-25", "    reviewed: 2099-01-01"),
@@ -49,13 +42,39 @@ MISTAKES = [
     ("frameworks.yml", "    licence: MIT", "    licence: " + "[" * 30 + "]" * 30),
     ("frameworks.yml", "    licence: MIT", "    licence: MIT\n---\n"),
     ("frameworks.yml", "    licence: MIT", "    [licence]: MIT"),
-    ("decision.yml", "    pages: [when-django.md, development.md]", "    pages: []"),
-    ("decision.yml", "      - framework: fastapi\n", "      - framework: fastapi\n        frameworks: x\n"),
     ("criteria.yml", "        glance: true", "        glance: maybe"),
     ("presets.yml", '      performance: 3\n', '      performance: yes\n'),
     ("presets.yml", '      performance: 3\n', '      performance: "2"\n'),
     ("presets.yml", "  - id: saas-product\n", "  - id: api-service\n"),
+    ("presets.yml", "      performance: 3\n", ""),
 ]
+
+
+def decision_mistakes() -> list[tuple[str, str, str]]:
+    """Mistakes in decision.yml, found from its content so the tree can change."""
+    text = (ROOT / "data" / "decision.yml").read_text(encoding="utf-8")
+    tree = yaml.safe_load(text)
+    start = tree["start"]
+    first_next = re.search(r"^        next: (\S+)\n", text, re.MULTILINE).group(0)
+    label = next(a["label"] for q in tree["questions"] for a in q["answers"] if f"      - label: {a['label']}\n" in text)
+    pages = re.search(r"^    pages: \[.*\]$", text, re.MULTILINE).group(0)
+    framework = re.search(r"^      - framework: \S+\n", text, re.MULTILINE).group(0)
+    target = first_next.split(": ")[1].strip()
+    judgement = re.search(r"^    judgement: >-\n(?:      .*\n)+", text, re.MULTILINE).group(0)
+    return [
+        ("decision.yml", judgement, ""),  # advice with no source and no judgement
+        ("decision.yml", "        because: ", "        # because: ", -1),  # every reason commented out
+        ("decision.yml", f"      - label: {label}\n", "      - label: yes\n"),
+        ("decision.yml", framework, "      - framework: flask\n"),
+        ("decision.yml", framework, framework + "        frameworks: x\n"),
+        ("decision.yml", first_next, f"        next: {target[:-1]}q\n"),  # did you mean
+        ("decision.yml", first_next, "        next: zzzzzzzz\n"),  # no close match: the known ids
+        ("decision.yml", first_next, f"        next: {start}\n"),  # a loop
+        ("decision.yml", f"start: {start}\n", f"start: {tree['questions'][1]['id']}\n"),  # the first is unreachable
+        ("decision.yml", "    criteria: [", "    criteria: [qqqqqqqq, "),
+        ("decision.yml", pages, "    pages: [when-djangoo.md]"),
+        ("decision.yml", pages, "    pages: []"),
+    ]
 
 
 def without_quoted(text: str) -> str:
@@ -74,9 +93,9 @@ def deepest_bracket(text: str) -> int:
 @pytest.fixture(scope="module")
 def problems(tmp_path_factory):
     found = []
-    for index, (file, old, new) in enumerate(MISTAKES):
+    for index, (file, old, new, *count) in enumerate(MISTAKES + decision_mistakes()):
         data = DataCopy(tmp_path_factory.mktemp(f"mistake{index}"))
-        data.edit(file, old, new)
+        data.edit(file, old, new, *count)
         _, reported = data.problems()
         assert reported, f"no problem reported for {new!r}"
         found += reported
@@ -111,5 +130,6 @@ def test_every_kind_of_message_is_covered(problems):
                    "is not a valid id", "expected a mapping", "expected a list", "contains an HTML tag",
                    "contains a Markdown link", "the alias", "the anchor", "the merge key", "the tag", "contains U+",
                    "nested more than", "one YAML document", "a key must be plain text", "needs at least",
-                   "expected true or false", "is not a weight"]:
+                   "expected true or false", "is not a weight", "no weight for group", "no reason of its own",
+                   "gives advice with no source and no judgement"]:
         assert phrase in messages, phrase

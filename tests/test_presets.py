@@ -85,7 +85,7 @@ def test_a_group_left_out_is_a_warning_and_counts_as_medium(data):
     guide, problems = data.problems()
     assert guide is not None
     assert [str(p) for p in problems if p.severity == "warning"] == [
-        f"data/presets.yml:{line}:5: presets[0].weights: warning: no weight for group(s) {group}, which count as 2 (Medium) "
+        f"data/presets.yml:{line}:5: presets[0].weights: warning: no weight for group {group}, which counts as 2, Medium "
         f"(give each group a weight from 0 to 3, e.g. `{group}: 2`)"
     ]
     assert scorecard.preset_weights(guide, guide.presets[0])[group] == DEFAULT_WEIGHT

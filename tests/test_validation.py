@@ -250,7 +250,7 @@ def test_path_without_a_reason_of_its_own(data):
     label = "Something else"
     assert data.messages() == [
         f"data/decision.yml:{line}:9: questions[{question_index(data, start)}].answers[{answer}]: leads to outcome '{outcome}' "
-        f"on a path that gives no reason of its own ({start}: \"{label}\") (add `because:` to this answer, or to an earlier "
+        f"on a path that gives no reason of its own: {start}: \"{label}\" (add `because:` to this answer, or to an earlier "
         "one on the path: one sentence on why that answer leads to this outcome)"
     ]
 
@@ -268,7 +268,7 @@ def test_two_paths_to_one_outcome_with_the_same_reasons(data):
     assert len(messages) == 1
     assert messages[0].startswith(
         f"data/decision.yml:{line}:9: questions[{q}].answers[{twin}]: this path and another reach outcome "
-        f"'{original['next']}' with the same reasons, so the result reads the same for different answers ("
+        f"'{original['next']}' with the same reasons, so the result reads the same for different answers: "
     )
     assert f'{question["id"]}: "A twin answer"' in messages[0] and f'{question["id"]}: "{original["label"]}"' in messages[0]
     assert messages[0].endswith(
@@ -288,7 +288,7 @@ def test_advice_without_a_source_or_a_judgement(data):
     line = data.line_of("decision.yml", f"  - id: {question_id}")
     assert data.messages() == [
         f"data/decision.yml:{line}:9: questions[{q}].id: question '{question_id}' gives advice with no source and no judgement "
-        "(add `sources:` (title, url, accessed) where its hint and its answers' hints and reasons can be checked, "
+        "(add `sources:` with title, url and accessed where its hint and its answers' hints and reasons can be checked, "
         "or a `judgement:` that gives the guide's own reasoning)"
     ]
 

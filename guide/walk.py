@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from guide.flowchart import mermaid_id, outline_href
+from guide.flowchart import outline_href
 from guide.models import DecisionFile, Guide, Outcome, Question
 from guide.tables import Links, criterion_reason
 from guide.text import attr, html_text
@@ -70,9 +70,9 @@ def walk_data(guide: Guide) -> dict:
     """The tree's shape for the script: the start, and for each node where its answers lead."""
     nodes: dict[str, dict] = {}
     for question in guide.decision.questions:
-        nodes[question.id] = {"flow": mermaid_id(question.id), "next": [a.next for a in question.answers]}
+        nodes[question.id] = {"next": [a.next for a in question.answers]}
     for outcome in guide.decision.outcomes:
-        nodes[outcome.id] = {"flow": mermaid_id(outcome.id), "outcome": True}
+        nodes[outcome.id] = {"outcome": True}
     return {"start": guide.decision.start, "param": PATH_PARAM, "nodes": nodes}
 
 

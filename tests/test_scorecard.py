@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, tab_to
 from guide import scorecard, walk
-from guide.flowchart import mermaid_id
 from guide.models import Guide, Rating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,7 +309,7 @@ def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_
     for _, index in steps:
         page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()
     assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
-    page.wait_for_selector(f'.guide-flowchart__link--current[data-node="{mermaid_id(end)}"]', timeout=20000)
+    page.wait_for_selector(f'.guide-flow__node.is-current[data-node="{end}"]', timeout=20000)
     # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
     for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
         page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")

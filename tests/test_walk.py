@@ -1,6 +1,6 @@
 """The step-by-step decision walk: its Python (paths, URL format, markup) and, in headless
 Chromium with the network cut off, every path of the tree, shared URLs, the Back button,
-instant navigation, the flowchart highlight, keyboard-only use and the no-JavaScript outline.
+instant navigation, keyboard-only use and the no-JavaScript outline.
 Paths are enumerated from the data, never written out here."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, tab_to
 from guide import walk
-from guide.flowchart import mermaid_id, node_anchor
+from guide.flowchart import node_anchor
 from guide.models import Guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +64,9 @@ def test_walk_data_describes_every_node(guide):
     data = walk.walk_data(guide)
     assert data["start"] == guide.decision.start and data["param"] == walk.PATH_PARAM
     for question in guide.decision.questions:
-        assert data["nodes"][question.id] == {"flow": mermaid_id(question.id), "next": [a.next for a in question.answers]}
+        assert data["nodes"][question.id] == {"next": [a.next for a in question.answers]}
     for outcome in guide.decision.outcomes:
-        assert data["nodes"][outcome.id] == {"flow": mermaid_id(outcome.id), "outcome": True}
+        assert data["nodes"][outcome.id] == {"outcome": True}
 
 
 def test_walk_markup_holds_every_question_and_outcome(guide):
@@ -131,15 +131,6 @@ def answer(page, index: int):
     page.locator(f"{VISIBLE_STEP} .guide-walk__answer").nth(index).click()
 
 
-def path_nodes(guide: Guide, steps) -> set[str]:
-    nodes = {mermaid_id(q) for q, _ in steps}
-    return nodes
-
-
-def highlighted(page) -> set[str]:
-    return set(page.eval_on_selector_all(".guide-flowchart__link--path", "els => els.map(e => e.getAttribute('data-node'))"))
-
-
 SNAPSHOT = """() => {
     const step = document.querySelector('.guide-walk__step:not([hidden])');
     const hidden = sel => { const e = document.querySelector(sel); return !e || e.offsetParent === null; };
@@ -153,8 +144,6 @@ SNAPSHOT = """() => {
         trail: document.querySelectorAll('.guide-walk__trail li').length,
         backHidden: hidden('[data-walk-back]'),
         restartHidden: hidden('[data-walk-restart]'),
-        path: [...document.querySelectorAll('.guide-flowchart__link--path')].map(e => e.dataset.node).sort(),
-        current: [...document.querySelectorAll('.guide-flowchart__link--current')].map(e => e.dataset.node),
     };
 }"""
 
@@ -162,15 +151,12 @@ SNAPSHOT = """() => {
 def test_walk_every_path_to_its_outcome(offline_page, site_url, guide):
     page = offline_page
     open_walk(page, site_url + "decision/")
-    page.wait_for_selector(".guide-flowchart--drawn svg", timeout=20000)
     assert page.is_hidden(".guide-walk__nojs")
     for steps, end in walk.walk_paths(guide.decision):
         for number, (question_id, index) in enumerate(steps, start=1):
             shown = page.evaluate(SNAPSHOT)
             assert (shown["node"], shown["count"]) == (question_id, str(number))
             assert shown["backHidden"] == shown["restartHidden"] == (number == 1)
-            if number == 1:
-                assert shown["path"] == [] and shown["current"] == []  # nothing marked before an answer
             answer(page, index)
         outcome = next(o for o in guide.decision.outcomes if o.id == end)
         shown = page.evaluate(SNAPSHOT)
@@ -178,8 +164,6 @@ def test_walk_every_path_to_its_outcome(offline_page, site_url, guide):
         assert shown["focused"] == f"walk-{end}-h"
         assert all(guide.framework(r.framework).name in shown["kicker"] for r in outcome.recommends)
         assert shown["reasons"] == len(outcome.criteria) and shown["trail"] == len(steps)
-        assert shown["path"] == sorted(path_nodes(guide, steps) | {mermaid_id(end)})
-        assert shown["current"] == [mermaid_id(end)]
         assert path_param(page.url) == walk.encode_path(steps)
         page.wait_for_function(
             "title => document.querySelector('.guide-walk__status').textContent.includes(title)", arg=outcome.title
@@ -194,16 +178,9 @@ def test_shared_url_shows_the_same_result_after_a_reload(offline_page, site_url,
     url = f"{site_url}decision/?path={walk.encode_path(steps)}"
     open_walk(page, url)
     assert visible_node(page) == end
-    page.wait_for_selector(".guide-flowchart--drawn svg", timeout=20000)
-    page.wait_for_function("document.querySelectorAll('.guide-flowchart__link--path').length > 0")
-    assert highlighted(page) == path_nodes(guide, steps) | {mermaid_id(end)}
     page.reload()
     page.wait_for_selector(".guide-walk__app:not([hidden])")
     assert visible_node(page) == end and path_param(page.url) == walk.encode_path(steps)
-    # A redraw of the flowchart (as on a palette switch) keeps the highlight.
-    page.evaluate("() => window.guideFlowcharts.draw()")
-    page.wait_for_function("document.querySelectorAll('.guide-flowchart__link--path').length > 0")
-    assert highlighted(page) == path_nodes(guide, steps) | {mermaid_id(end)}
     # A link whose tail no longer fits the tree stops at the last step that does.
     open_walk(page, f"{site_url}decision/?path={steps[0][0]}.{steps[0][1]},no-such-question.0")
     assert visible_node(page) == walk.follow(guide.decision, walk.encode_path(steps[:1]))[1]

@@ -20,7 +20,7 @@ MEASURE = """() => {
   const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
   const frame = svg.closest('.guide-flowchart__scroll');
   return {smallest: Math.min(...sizes), count: sizes.length, scrolls: frame.scrollWidth > frame.clientWidth + 1,
-          cueShown: !document.querySelector('.guide-flowchart__cue').hidden};
+          cueShown: document.querySelector('.guide-flowchart__cue').getClientRects().length > 0};
 }"""
 
 

@@ -46,7 +46,8 @@
 
   document.addEventListener("guide:walk", function (event) { markPath(event.detail); });
 
-  /* A chart wider than its frame scrolls sideways (phones); the cue says so. */
+  /* A chart wider than its frame scrolls sideways (phones); the cue says so. The CSS shows the
+   * cue on phones from the start; these classes correct it where the chart fits or overflows. */
   var watched = typeof WeakSet === "function" ? new WeakSet() : null;
   var resizes = window.ResizeObserver ? new ResizeObserver(function (entries) {
     entries.forEach(function (entry) { showCue(entry.target); });
@@ -54,10 +55,10 @@
 
   function showCue(frame) {
     var figure = frame.closest(".guide-flowchart");
-    var cue = figure && figure.querySelector(".guide-flowchart__cue");
+    if (!figure) return;
     var overflows = frame.scrollWidth > frame.clientWidth + 1;
-    if (figure) figure.classList.toggle("guide-flowchart--overflows", overflows);
-    if (cue) cue.hidden = !overflows;
+    figure.classList.toggle("guide-flowchart--overflows", overflows);
+    figure.classList.toggle("guide-flowchart--fits", !overflows);
   }
 
   function watchCharts() {

@@ -42,6 +42,10 @@ MAX_HEIGHT = PRINT_HEIGHT * FONT_SIZE / PRINT_FONT
 # (box text, answer label) wrapping widths in px, tried from the most readable to the narrowest.
 WRAPPINGS = [(168, 126), (154, 112), (140, 104), (126, 98), (112, 90), (100, 84), (90, 76)]
 LAYOUT_TIMEOUT = 120  # seconds; a tree that takes longer is far beyond anything readable
+# Beyond this many questions and outcomes no chart fits a page legibly: one layout, the narrowest
+# wrapping, with ELK's linear-time node placement (network simplex takes minutes at 1,000 nodes).
+SEARCH_LIMIT = 60
+FAST_OPTIONS = {"elk.layered.nodePlacement.strategy": "BRANDES_KOEPF", "elk.layered.thoroughness": "1"}
 SCRIPT = Path(__file__).with_name("elk_layout.js")
 
 ELK_OPTIONS = {
@@ -204,8 +208,14 @@ def fits_print(chart: Chart) -> bool:
 
 def layout(decision: DecisionFile) -> Chart:
     """The chart to draw: the most readable wrapping that prints legibly (see the module's text).
-    ELK lays the wrappings out in order and stops at the first that fits."""
-    candidates = [candidate(decision, node_width, label_width) for node_width, label_width in WRAPPINGS]
+    ELK lays the wrappings out in order and stops at the first that fits; a tree too large to
+    print legibly at all gets one fast layout (:data:`SEARCH_LIMIT`)."""
+    wrappings = WRAPPINGS
+    if len(decision.questions) + len(decision.outcomes) > SEARCH_LIMIT:
+        wrappings = WRAPPINGS[-1:]
+    candidates = [candidate(decision, node_width, label_width) for node_width, label_width in wrappings]
+    if len(wrappings) == 1:
+        candidates[0].graph["layoutOptions"] = {**ELK_OPTIONS, **FAST_OPTIONS}
     request = {"graphs": [c.graph for c in candidates], "fits": {"width": MAX_WIDTH, "height": MAX_HEIGHT}}
     laid_out = _elk_layouts(json.dumps(request, sort_keys=True, ensure_ascii=True))
     charts = [_chart(graph, wrapped) for graph, wrapped in zip(laid_out, candidates)]

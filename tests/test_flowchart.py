@@ -173,6 +173,24 @@ def test_a_wider_tree_is_wrapped_more_narrowly_to_stay_printable(guide):
     assert max(len(n.lines) for n in small.nodes) <= max(len(n.lines) for n in flowlayout.layout(guide.decision).nodes)
 
 
+def test_a_tree_too_large_to_print_gets_one_fast_layout_that_still_connects_everything(guide):
+    """A synthetic tree past the search limit: the build must not spend minutes on it."""
+    questions = [
+        Question.model_construct(id=f"q{n}", text=f"Question {n}?", hint=None, answers=[
+            Answer.model_construct(label="Yes", hint=None, next=f"q{2 * n}" if 2 * n <= 40 else f"o{2 * n}"),
+            Answer.model_construct(label="No", hint=None, next=f"q{2 * n + 1}" if 2 * n + 1 <= 40 else f"o{2 * n + 1}"),
+        ])
+        for n in range(1, 41)
+    ]
+    ends = sorted({a.next for q in questions for a in q.answers if a.next.startswith("o")})
+    outcome = small_decision().outcomes[0]
+    big = DecisionFile.model_construct(start="q1", questions=questions, outcomes=[outcome.model_copy(update={"id": e, "title": e}) for e in ends])
+    assert len(questions) + len(ends) > flowlayout.SEARCH_LIMIT
+    chart = flowlayout.layout(big)
+    assert {(e.source, e.target) for e in chart.edges} == {(q.id, a.next) for q in questions for a in q.answers}
+    assert all(" ".join(n.lines) for n in chart.nodes)
+
+
 def test_layout_without_node_says_what_to_install(monkeypatch):
     monkeypatch.setattr(flowlayout.shutil, "which", lambda name: None)
     with pytest.raises(flowlayout.LayoutError, match="Node.js"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from guide.flowlayout import FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_PADDING, LINE_HEIGHT, NODE_PADDING, Box, Chart, layout
+from guide.flowlayout import FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_PADDING, LINE_HEIGHT, NODE_PADDING, Box, Chart, layout, plain
 from guide.models import Guide, Outcome, Question
 from guide.render import render
 from guide.tables import Links, criterion_reason
@@ -117,7 +117,7 @@ def flowchart_svg(guide: Guide, chart: Chart, hrefs: dict[str, str]) -> Markup:
     nodes = [
         {
             "id": node.id, "kind": node.kind, "start": node.id == decision.start, "href": hrefs[node.id],
-            "name": " ".join(names[node.id].replace("`", "").split()), "box": _box(node.box),
+            "name": plain(names[node.id]), "box": _box(node.box),
             "radius": 14 if node.kind == "outcome" else 4, "stroke": 2.5 if node.id == decision.start else 1.5,
             "lines": _text_lines(node.lines, node.box, NODE_PADDING[1], LINE_HEIGHT),
         }

@@ -59,6 +59,8 @@
     var overflows = frame.scrollWidth > frame.clientWidth + 1;
     figure.classList.toggle("guide-flowchart--overflows", overflows);
     figure.classList.toggle("guide-flowchart--fits", !overflows);
+    if (overflows) frame.setAttribute("tabindex", "0");
+    else frame.removeAttribute("tabindex");
   }
 
   function watchCharts() {

@@ -15,14 +15,17 @@ matching iframe. These functions return strings only; the MkDocs hook turns them
 
 from __future__ import annotations
 
-import html
 import json
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from guide.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.models import Group, Guide
 from guide.site import page_url, relative_url
-from guide.tables import COMPARISON_PAGE
+from guide.render import render
+from guide.tables import COMPARISON_PAGE, Row, Section, data_table
 from guide.text import attr, pre_text
 
 EMBED_DIR = "embed"
@@ -101,6 +104,8 @@ def embed_markdown(embed: Embed, guide: Guide, back_title: str, directory_urls: 
     back = relative_url(page_url(embed.back_page, directory_urls), here)
     if embed.back_anchor:
         back += "#" + embed.back_anchor
+    # The credit line reads "From <site> › <page>"; the home page is the site itself.
+    back_title = "" if embed.back_page == HOME_PAGE else back_title
     meta = {
         "template": "embed.html",
         "title": embed.title,
@@ -152,48 +157,46 @@ def iframe_snippet(embed: Embed, links: ControlLinks) -> str:
     )
 
 
+_BREAK_AFTER = re.compile(r"(?<=[/?&=;])")
+
+
+def breakable(text: str) -> Markup:
+    """Verbatim text (an address, a snippet) for <code> or <pre>: escaped, with line breaks as
+    ``&#10;`` so the markup stays on one line, and a <wbr> after each ``/ ? & = ;`` so a long
+    address wraps between its parts rather than inside a word."""
+    return Markup("&#10;").join(
+        Markup("<wbr>").join(Markup(pre_text(part)) for part in _BREAK_AFTER.split(line)) for line in text.split("\n")
+    )
+
+
 def embed_control(content: str, embed: Embed, links: ControlLinks) -> str:
     """``content`` followed by a closed <details> with the iframe snippet and the export links."""
     what = {"table": "this table", "flowchart": "this flowchart", "decision": "the decision guide"}[embed.kind]
-    snippet = pre_text(iframe_snippet(embed, links))
-    exports = " · ".join(
-        f'<a href="{attr(links.relative(f"{EXPORT_DIR}/{name}"))}" download>{label}</a>' for label, name in EXPORT_LINKS
-    )
-    help_href = links.relative(page_url(HELP_PAGE, links.directory_urls))
-    preview = links.relative(page_url(embed.src, links.directory_urls))
-    return (
-        f'<div class="guide-embeddable" data-guide-embed-name="{attr(embed.name)}">{content}'
-        f'<details class="guide-embed-control" data-search-exclude><summary>Embed or export {what}</summary>'
-        f"<p>Paste this into a wiki or intranet page that accepts HTML. The script is optional: it fits the "
-        f'frame to its content. Add <code>?theme=dark</code> or <code>?theme=light</code> to the address to fix the colours. '
-        f'<a href="{attr(preview)}">Preview the embed</a> · <a href="{attr(help_href)}">How to embed it in your wiki</a></p>'
-        f'<pre class="guide-embed-snippet"><code>{snippet}</code></pre>'
-        f"<p>Or take the data, with its sources and review date: {exports}</p>"
-        "</details></div>"
+    return render(
+        "embeds/control.html", content=Markup(content), embed=embed, what=what,
+        snippet=breakable(iframe_snippet(embed, links)),
+        preview=links.relative(page_url(embed.src, links.directory_urls)),
+        help=links.relative(page_url(HELP_PAGE, links.directory_urls)),
+        exports=[(label, links.relative(f"{EXPORT_DIR}/{name}")) for label, name in EXPORT_LINKS],
     )
 
 
 def embed_catalogue(guide: Guide, links: ControlLinks) -> str:
     """Every embed page with its address, for the "Embed and reuse" page."""
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(embed.title)}</th>'
-        f"<td><code>{pre_text(links.absolute(embed.src))}</code></td>"
-        f'<td><a href="{attr(links.relative(page_url(embed.src, links.directory_urls)))}">Preview</a></td></tr>'
+    rows = [
+        Row([Markup("<code>") + breakable(links.absolute(embed.src)) + Markup("</code>"),
+             Markup('<a href="{}">Preview</a>').format(links.relative(page_url(embed.src, links.directory_urls)))],
+            embed.title)
         for embed in embeds(guide)
-    )
-    head = '<tr><th scope="col">Shows</th><th scope="col">Address for the iframe</th><th scope="col">Try it</th></tr>'
-    return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="guide-table guide-embeds">'
-        f"<caption>{len(embeds(guide))} embeddable views, generated from the data</caption>"
-        f"<thead>{head}</thead><tbody>{rows}</tbody></table></div></div>"
-    )
+    ]
+    return data_table(f"{len(rows)} embeddable views, generated from the data", ["Shows", "Address for the iframe", "Try it"],
+                      [Section(rows)], "guide-embeds")
 
 
 def export_list(links: ControlLinks) -> str:
     """The export files with their addresses, as an HTML list."""
-    items = "".join(
-        f'<li><a href="{attr(links.relative(f"{EXPORT_DIR}/{name}"))}" download>{label}</a>: '
-        f"<code>{pre_text(links.site_url + EXPORT_DIR + '/' + name)}</code></li>"
+    exports = [
+        (label, links.relative(f"{EXPORT_DIR}/{name}"), breakable(links.site_url + EXPORT_DIR + "/" + name))
         for label, name in EXPORT_LINKS
-    )
-    return f'<ul class="guide-export-list">{items}</ul>'
+    ]
+    return render("embeds/export_list.html", exports=exports)

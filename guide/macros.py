@@ -102,13 +102,13 @@ def define_env(env):
 
     @env.macro
     def scorecard_table() -> str:
-        """Mean points per group and the equal-weight scores, rendered at build time."""
+        """Mean points per group, and the scores with equal weights and with each preset."""
         return scorecard.equal_weights_table(guide, links())
 
     @env.macro
-    def criterion_card(criterion: str) -> str:
-        """One criterion in full (verdicts, explanations, sources), for a prose page."""
-        return tables.criterion_card(guide, guide.criterion(criterion), links(), searchable=False)
+    def scorecard_lead() -> str:
+        """Who leads with equal weights, and how much each group adds to or takes from the lead."""
+        return scorecard.equal_weights_lead(guide)
 
     @env.macro
     def benchmark_tables() -> str:

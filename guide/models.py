@@ -11,7 +11,8 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[
     str,
@@ -223,6 +224,49 @@ class BenchmarksFile(Strict):
     benchmarks: list[Benchmark] = Field(min_length=1, description="Benchmark runs with figures for at least two frameworks.")
 
 
+WEIGHT_LABELS = {0: "Ignore", 1: "Low", 2: "Medium", 3: "High"}
+DEFAULT_WEIGHT = 2
+
+
+def _weight(value):
+    """A scorecard weight is a whole number 0-3; YAML's yes/no and quoted numbers are refused."""
+    if type(value) is int and value in WEIGHT_LABELS:
+        return value
+    if isinstance(value, bool):
+        shown = "yes/no (a boolean)"
+    elif isinstance(value, str):
+        shown = f'"{value}" (text in quotes)'
+    else:
+        shown = f"'{value}'"
+    choices = ", ".join(f"{w} {label}" for w, label in WEIGHT_LABELS.items())
+    raise PydanticCustomError("weight", f"{shown} is not a weight (expected one of: {choices})".replace("{", "(").replace("}", ")"))
+
+
+Weight = Annotated[int, BeforeValidator(_weight), Field(ge=0, le=3)]
+GroupKey = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
+    Field(title="group id", description="The `id` of a group in criteria.yml."),
+]
+
+
+class Preset(Strict):
+    """Starting weights for the priorities scorecard for one kind of project; readers pick it on
+    the scorecard page and can change every weight."""
+
+    id: Id
+    title: OneLine = Field(description="The kind of project, as the preset's button shows it, e.g. `API-only service`.")
+    description: Text = Field(description="Which projects it fits and why each weight is what it is (the guide's judgement).")
+    weights: dict[GroupKey, Weight] = Field(
+        min_length=1,
+        description="Weight per group id: 0 Ignore, 1 Low, 2 Medium, 3 High. A group left out counts as 2 (Medium).",
+    )
+
+
+class PresetsFile(Strict):
+    presets: list[Preset] = Field(description="Scorecard presets, in the order the scorecard page offers them.")
+
+
 class Guide(BaseModel):
     """The whole, cross-checked guide: what every renderer and export reads."""
 
@@ -233,6 +277,7 @@ class Guide(BaseModel):
     decision: DecisionFile
     claims: list[Claim]
     benchmarks: list[Benchmark] = []
+    presets: list[Preset] = []
 
     @property
     def criteria(self) -> list[Criterion]:

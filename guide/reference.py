@@ -122,6 +122,15 @@ benchmarks:
         url: https://github.com/klen/py-frameworks-bench/blob/f6a0f409cc5e42561d2b9dfafc5d751894f33010/docs/_posts/2022-03-14-results.md
         accessed: 2026-11-25
 """,
+    "presets.yml": """\
+presets:
+  - id: api-service
+    title: API-only service
+    description: Which projects it fits, and why each weight is what it is.
+    weights:
+      performance: 3
+      builtins: 0
+""",
 }
 
 
@@ -131,7 +140,8 @@ def _type_name(annotation) -> str:
     if origin is list:
         return f"list of {_type_name(typing.get_args(annotation)[0])}"
     if origin is dict:
-        return f"mapping of framework id to {_type_name(typing.get_args(annotation)[1])}"
+        key, value = typing.get_args(annotation)
+        return f"mapping of {_key_noun(key)} to {_type_name(value)}"
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, Enum):
@@ -142,7 +152,17 @@ def _type_name(annotation) -> str:
         return "date (YYYY-MM-DD)"
     if annotation is bool:
         return "`true` or `false`"
+    if annotation is int:
+        return "whole number"
     return "text"
+
+
+def _key_noun(annotation) -> str:
+    """What the keys of a mapping are: the key type's ``title`` (e.g. "group id"), else framework ids."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if getattr(meta, "title", None):
+            return meta.title
+    return "framework id"
 
 
 def _models_of(model: type[BaseModel], seen: list) -> list[type[BaseModel]]:

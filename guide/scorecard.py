@@ -6,7 +6,8 @@ of its mean rating points in each group (strong 3, good 2, fair 1, weak 0), show
 scale. Exact fractions here, so that ties are real ties; the script compares with a tolerance.
 
 Weights travel in the URL as ``?weights=<group id>.<weight>,...``, e.g.
-``?weights=performance.3,builtins.0``; groups left out keep the default weight.
+``?weights=performance.3,builtins.0``; groups left out keep the default weight. Presets
+(``data/presets.yml``) are named weights and travel the same way.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
-from guide.models import Criterion, Framework, Group, Guide
-from guide.tables import COMPARISON_PAGE, Links, _table
-from guide.text import attr, html_text, one_line
+from markupsafe import Markup
+
+from guide.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset
+from guide.render import render
+from guide.tables import COMPARISON_PAGE, Links, Row, Section, data_table
+from guide.text import attr, one_line
 
 WEIGHTS_PARAM = "weights"
-WEIGHTS = (0, 1, 2, 3)
-WEIGHT_LABELS = {0: "Ignore", 1: "Low", 2: "Medium", 3: "High"}
-DEFAULT_WEIGHT = 2
+WEIGHTS = tuple(WEIGHT_LABELS)
 METHOD_PAGE = "methodology.md"
 METHOD_ANCHOR = "how-the-scorecard-scores"
 
@@ -40,6 +42,24 @@ def parse_weights(guide: Guide, text: str) -> Weights:
         if group_id in weights and value.isdigit() and int(value) in WEIGHTS:
             weights[group_id] = int(value)
     return weights
+
+
+def preset_weights(guide: Guide, preset: Preset) -> Weights:
+    """A preset's weight for every group: groups it leaves out (or added since) keep the default,
+    and groups it names that no longer exist are ignored (``make check`` flags both)."""
+    weights = default_weights(guide)
+    weights.update({group_id: w for group_id, w in preset.weights.items() if group_id in weights})
+    return weights
+
+
+def weights_summary(guide: Guide, weights: Weights) -> str:
+    """Weights in words, highest first: "High: Performance, Development · Ignore: Built-in features"."""
+    parts = []
+    for weight in sorted(WEIGHTS, reverse=True):
+        titles = [one_line(g.title) for g in guide.groups if weights.get(g.id, DEFAULT_WEIGHT) == weight]
+        if titles:
+            parts.append(f"{WEIGHT_LABELS[weight]}: {', '.join(titles)}")
+    return " · ".join(parts)
 
 
 def encode_weights(guide: Guide, weights: Weights) -> str:
@@ -99,11 +119,13 @@ def contributions(guide: Guide, weights: Weights, framework_id: str, other_id: s
 
 
 def scorecard_data(guide: Guide, links: Links | None = None) -> dict:
-    """What the script needs: frameworks, and each group's criteria with their points (and links)."""
+    """What the script needs: frameworks, each group's criteria with their points (and links), and
+    each preset's weight for every group."""
     return {
         "param": WEIGHTS_PARAM,
         "default": DEFAULT_WEIGHT,
         "weights": list(WEIGHTS),
+        "labels": {str(w): label for w, label in WEIGHT_LABELS.items()},
         "frameworks": [{"id": f.id, "name": _plain(f.name)} for f in guide.frameworks],
         "groups": [
             {
@@ -121,6 +143,7 @@ def scorecard_data(guide: Guide, links: Links | None = None) -> dict:
             }
             for g in guide.groups
         ],
+        "presets": [{"id": p.id, "title": _plain(p.title), "weights": preset_weights(guide, p)} for p in guide.presets],
     }
 
 
@@ -135,47 +158,22 @@ def _json_attr(data: dict) -> str:
 
 
 def scorecard(guide: Guide, links: Links) -> str:
-    """The interactive scorecard; hidden until the script runs, with a note pointing at the table."""
-    rows = []
-    for group in guide.groups:
-        label_id = f"scorecard-group-{group.id}"
-        buttons = "".join(
-            f'<button type="button" class="guide-scorecard__weight" data-weight="{w}" '
-            f'aria-pressed="{"true" if w == DEFAULT_WEIGHT else "false"}">{WEIGHT_LABELS[w]}<span class="guide-visually-hidden"> ({w})</span></button>'
-            for w in WEIGHTS
-        )
-        count = len(group.criteria)
-        rows.append(
-            f'<div class="guide-scorecard__group" data-group="{attr(group.id)}">'
-            f'<span class="guide-scorecard__group-title" id="{label_id}">{html_text(group.title)} '
-            f'<span class="guide-measures">{count} {"criterion" if count == 1 else "criteria"}</span></span>'
-            f'<span class="guide-scorecard__weights" role="group" aria-labelledby="{label_id}">{buttons}</span></div>'
-        )
-    head = (
-        '<tr><th scope="col">Rank</th><th scope="col">Framework</th><th scope="col">Score (0-100)</th>'
-        '<th scope="col">What decides it</th></tr>'
-    )
-    body = "".join(
-        f'<tr data-framework="{attr(f.id)}"><td class="guide-scorecard__rank"></td><th scope="row">{html_text(f.name)}</th>'
-        '<td><span class="guide-scorecard__score"></span>'
-        '<span class="guide-scorecard__bar" aria-hidden="true"><span class="guide-scorecard__fill"></span></span></td>'
-        '<td class="guide-scorecard__why"></td></tr>'
+    """The interactive scorecard (presets, weights, ranking, what decides it, its address);
+    hidden until the script runs, with a note pointing at the equal-weights table."""
+    presets = [(p, encode_weights(guide, preset_weights(guide, p)), weights_summary(guide, preset_weights(guide, p)))
+               for p in guide.presets]
+    ranking_rows = [
+        Row([Markup('<span class="guide-scorecard__score"></span>'
+                    '<span class="guide-scorecard__bar" aria-hidden="true"><span class="guide-scorecard__fill"></span></span>')],
+            Markup('<span class="guide-scorecard__rank"></span> ') + f.name, (("data-framework", f.id),))
         for f in guide.frameworks
-    )
-    method = attr(links.href(METHOD_PAGE, METHOD_ANCHOR))
-    return (
-        f'<div class="guide-scorecard" id="scorecard" data-scorecard="{_json_attr(scorecard_data(guide, links))}">'
-        '<p class="guide-scorecard__nojs">The interactive scorecard needs JavaScript, which is off or has not loaded. '
-        'The <a href="#scores-with-equal-weights">table of group averages</a> below gives the scores with equal weights.</p>'
-        '<div class="guide-scorecard__app" hidden>'
-        '<fieldset class="guide-scorecard__form"><legend>How much each group of criteria matters to you</legend>'
-        f'{"".join(rows)}'
-        '<p><button type="button" class="md-button" data-scorecard-reset>Reset to equal weights</button></p></fieldset>'
-        '<p class="guide-scorecard__empty" hidden>Every group is set to Ignore: give at least one group a weight to see a ranking.</p>'
-        f'{_table("Your ranking", head, f"<tbody>{body}</tbody>", "guide-scorecard__results")}'
-        f'<p class="guide-scorecard__method">How the scores are computed and how ties are ranked: <a href="{method}">How the scorecard scores</a>.</p>'
-        '<p class="guide-scorecard__status guide-visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>'
-        "</div></div>"
+    ]
+    results = data_table("Your ranking", ["Rank and framework", "Score (0-100)"], [Section(ranking_rows)],
+                         "guide-scorecard__results", stack=False)
+    return render(
+        "scorecard/scorecard.html", data=Markup(_json_attr(scorecard_data(guide, links))), groups=guide.groups,
+        weights=WEIGHTS, labels=WEIGHT_LABELS, default=DEFAULT_WEIGHT, presets=presets, results=results,
+        method=links.href(METHOD_PAGE, METHOD_ANCHOR),
     )
 
 
@@ -184,22 +182,42 @@ def _points(value: Fraction) -> str:
 
 
 def equal_weights_table(guide: Guide, links: Links) -> str:
-    """Per-group mean points per framework, and the scores and ranks with equal weights: the
-    scorecard's content for readers without JavaScript, and a reference for everyone."""
+    """Per-group mean points per framework, and the scores and ranks they give with equal weights
+    and with each preset: the scorecard's content for readers without JavaScript, and a
+    reference for everyone."""
     frameworks = guide.frameworks
-    head = '<tr><th scope="col">Group</th>' + "".join(f'<th scope="col">{html_text(f.name)}</th>' for f in frameworks) + "</tr>"
-    rows = []
-    for group in guide.groups:
-        title = f'<a href="{attr(links.href(group.page))}">{html_text(group.title)}</a>' if group.page else html_text(group.title)
-        cells = "".join(f"<td>{_points(group_mean(group, f.id))} of 3</td>" for f in frameworks)
-        rows.append(f'<tr data-group="{attr(group.id)}"><th scope="row">{title} <span class="guide-measures">{len(group.criteria)} criteria</span></th>{cells}</tr>')
+    means = [
+        Row([f"{_points(group_mean(group, f.id))} of 3" for f in frameworks],
+            render("scorecard/group_title.html", group=group, href=links.href(group.page) if group.page else None),
+            (("data-group", group.id),))
+        for group in guide.groups
+    ]
+    weightings = [("Equal weights", None, default_weights(guide))]
+    weightings += [(p.title, weights_summary(guide, preset_weights(guide, p)), preset_weights(guide, p)) for p in guide.presets]
+    scored = []
+    for title, summary, weights in weightings:
+        by_id = {f.id: (rank, score) for rank, f, score in ranking(guide, weights)}
+        cells = [render("scorecard/score_cell.html", score=f"{percent(by_id[f.id][1]):.1f}", rank=by_id[f.id][0]) for f in frameworks]
+        scored.append(Row(cells, render("scorecard/weighting_title.html", title=title, summary=summary),
+                          (("class", "guide-scorecard__total"),)))
+    sections = [Section(means), Section(scored, Markup("Score (0-100) and rank"))]
+    return data_table("Mean rating points per group (strong 3, good 2, fair 1, weak 0), and the scores they give",
+                      ["Group"] + [f.name for f in frameworks], sections, "guide-scorecard__static")
+
+
+def equal_weights_lead(guide: Guide) -> str:
+    """With equal weights: who leads, by how much, and how much each group adds to that lead or
+    takes from it (a sentence, so the page can say why equal weights are not neutral)."""
     ranked = ranking(guide, default_weights(guide))
-    by_id = {f.id: (rank, score) for rank, f, score in ranked}
-    score_cells = "".join(f"<td><strong>{percent(by_id[f.id][1]):.1f}</strong></td>" for f in frameworks)
-    rank_cells = "".join(f"<td>{by_id[f.id][0]}</td>" for f in frameworks)
-    foot = (
-        f'<tr class="guide-scorecard__total"><th scope="row">Score with equal weights (0-100)</th>{score_cells}</tr>'
-        f'<tr class="guide-scorecard__total"><th scope="row">Rank with equal weights</th>{rank_cells}</tr>'
+    if len(ranked) < 2:
+        return ""
+    (_, leader, top), (_, runner_up, second) = ranked[0], ranked[1]
+    weights = default_weights(guide)
+    total = sum(weights.values())
+    shares = sorted(
+        ((g, Fraction(weights[g.id], total) * (group_mean(g, leader.id) - group_mean(g, runner_up.id))) for g in guide.groups),
+        key=lambda item: -item[1],
     )
-    return _table("Mean rating points per group (strong 3, good 2, fair 1, weak 0)", head,
-                  f"<tbody>{''.join(rows)}</tbody><tbody>{foot}</tbody>", "guide-scorecard__static")
+    return render("scorecard/lead.html", leader=leader, runner_up=runner_up, gap=f"{percent(top - second):.1f}",
+                  adds=[(g, f"{percent(v):.1f}") for g, v in shares if v > 0],
+                  takes=[(g, f"{percent(-v):.1f}") for g, v in shares if v < 0])

@@ -77,10 +77,14 @@ def moving_version(parts: SplitResult, title: str, today: dt.date) -> Finding | 
     )
 
 
+# Paths of GitHub's own pages, not repositories: an advisory (GHSA-...) is a fixed record.
+GITHUB_SITE_SECTIONS = frozenset({"advisories"})
+
+
 def branch_ref(parts: SplitResult, title: str, today: dt.date) -> Finding | None:
     """A file on a branch (blob/main, tree/master) or a repository's front page moves with every commit."""
     host, segments = _host(parts), _segments(parts)
-    if host != "github.com" or len(segments) < 2:
+    if host != "github.com" or len(segments) < 2 or segments[0] in GITHUB_SITE_SECTIONS:
         return None
     if len(segments) == 2:
         return Finding(

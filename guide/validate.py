@@ -32,6 +32,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "decision.yml": models.DecisionFile,
     "claims.yml": models.ClaimsFile,
     "benchmarks.yml": models.BenchmarksFile,
+    "presets.yml": models.PresetsFile,
 }
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -129,6 +130,7 @@ def check_data(
             decision=parsed["decision.yml"][0],
             claims=parsed["claims.yml"][0].claims,
             benchmarks=parsed["benchmarks.yml"][0].benchmarks,
+            presets=parsed["presets.yml"][0].presets,
         )
     order = {"error": 0, "warning": 1}
     out.problems.sort(key=lambda p: (order[p.severity], p.file, p.line, p.column))
@@ -387,6 +389,10 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
         benchmarks_file, be_loc = parsed["benchmarks.yml"]
         _check_benchmarks(benchmarks_file, be_loc, framework_ids, today, known, unique, not_future, out)
 
+    if "presets.yml" in parsed:
+        groups = parsed["criteria.yml"][0].groups if "criteria.yml" in parsed else None
+        _check_presets(parsed["presets.yml"], groups, known, unique, out)
+
     if "claims.yml" in parsed:
         claims_file, cl_loc = parsed["claims.yml"]
         unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
@@ -438,6 +444,30 @@ def _check_benchmarks(benchmarks_file, located, framework_ids, today, known, uni
                 out.add(file, located.mark(base + ("tests", t, "id")), base + ("tests", t, "id"),
                         f"no setup has a result for test '{test.id}'", "add its figure to a stack's `results`, or remove the test")
         _check_sources(file, located, base + ("sources",), run.sources, today, not_future, out)
+
+
+def _check_presets(parsed, groups, known, unique, out):
+    """Presets name groups that exist and rank something; a group they leave out (one added
+    since) counts as Medium, which is only worth a warning."""
+    file = "presets.yml"
+    presets_file, located = parsed
+    unique(file, located, [(("presets", i), preset.id) for i, preset in enumerate(presets_file.presets)])
+    group_ids = dict.fromkeys(g.id for g in groups) if groups is not None else None
+    for i, preset in enumerate(presets_file.presets):
+        base = ("presets", i, "weights")
+        for group_id in preset.weights:
+            known(file, located, base + (group_id,), group_id, group_ids, "group", key=True)
+        if group_ids is None:
+            continue
+        missing = [g for g in group_ids if g not in preset.weights]
+        if missing:
+            out.add(file, located.mark(base, key=True), base,
+                    f"no weight for group(s) {', '.join(missing)}, which count as {models.DEFAULT_WEIGHT} "
+                    f"({models.WEIGHT_LABELS[models.DEFAULT_WEIGHT]})",
+                    "give each group a weight from 0 to 3, e.g. `" + missing[0] + ": 2`", "warning")
+        if all(preset.weights.get(g, models.DEFAULT_WEIGHT) == 0 for g in group_ids):
+            out.add(file, located.mark(base, key=True), base, "every group has weight 0, so the preset ranks nothing",
+                    "give at least one group a weight from 1 to 3")
 
 
 def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):

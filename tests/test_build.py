@@ -55,7 +55,7 @@ def test_full_table_shows_every_criterion_with_each_rating(built_site, guide):
 def test_comparison_page_has_every_explanation_and_source(built_site, guide):
     soup = soup_of(built_site, "comparison/index.html")
     for criterion in guide.criteria:
-        card = soup.find("section", id=criterion.id)
+        card = soup.find("details", id=criterion.id)
         assert card is not None, criterion.id
         hrefs = {a["href"] for a in card.select(".guide-sources a")}
         for assessment in criterion.assessments.values():
@@ -157,7 +157,7 @@ def test_abbreviations_have_tooltips(built_site):
 def test_pages_own_code_blocks_with_braces_survive_the_macros_plugin(built_site):
     code = soup_of(built_site, "contributing/index.html").get_text()
     assert '{{ comparison_table(group="performance") }}' in code
-    assert '{{ criterion_card("caching") }}' in code
+    assert '{{ criterion_verdicts("admin") }}' in code
 
 
 def test_no_unprotected_jinja_inside_code_blocks_in_docs():

@@ -219,3 +219,20 @@ def test_flowchart_embed_shows_the_same_chart_and_reports_its_height(reader):
     assert reported >= svg_height
     hrefs = embed.locator("a.guide-flow__node").evaluate_all("links => links.map(a => new URL(a.getAttribute('xlink:href'), location.href).pathname)")
     assert set(hrefs) == {"/decision/"}
+
+
+def test_chart_arrives_by_instant_navigation_and_follows_a_palette_switch(reader, guide):
+    """Material swaps the Decision page in without a reload (and rewrites links as it does; an
+    SVG link's href cannot be assigned, which is why the chart uses xlink:href)."""
+    page = reader(1280, 800, path="")
+    page.click("nav.md-tabs >> text=Choose")  # the tab opens on the decision guide
+    page.wait_for_url("**/decision/")
+    page.wait_for_selector("svg.guide-flow a.guide-flow__node")
+    assert page.locator("a.guide-flow__node").count() == node_count(guide)
+    fill = "() => getComputedStyle(document.querySelector('.guide-flow__node--outcome .guide-flow__box')).fill"
+    light = page.evaluate(fill)
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function(f"light => ({fill})() !== light", arg=light)
+    assert page.errors == []

@@ -89,7 +89,8 @@ def test_glance_table_holds_only_glance_criteria(guide):
 def test_criterion_card_lists_sources_with_dates(guide):
     criterion = guide.criteria[0]
     soup = BeautifulSoup(tables.criterion_card(guide, criterion, FakeLinks()), "html.parser")
-    assert soup.section["id"] == criterion.id
+    assert soup.details["id"] == criterion.id  # Material opens a targeted <details>
+    assert soup.details.summary.h3.get_text() == shown(criterion.title)
     links = [a["href"] for a in soup.select(".guide-sources a")]
     assert links == [s.url for a in criterion.assessments.values() for s in a.sources]
     assert f"Last reviewed {criterion.reviewed.isoformat()}" in soup.get_text()

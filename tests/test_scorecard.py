@@ -121,6 +121,11 @@ def test_scorecard_markup(guide):
         assert [int(b["data-weight"]) for b in buttons] == list(scorecard.WEIGHTS)
         assert [b["aria-pressed"] for b in buttons] == ["true" if w == scorecard.DEFAULT_WEIGHT else "false" for w in scorecard.WEIGHTS]
     assert [r["data-framework"] for r in root.select("tr[data-framework]")] == [f.id for f in guide.frameworks]
+    presets = root.select("button.guide-scorecard__preset")
+    assert [b["data-preset"] for b in presets] == [p.id for p in guide.presets]
+    for button, preset in zip(presets, guide.presets):
+        assert button["data-weights"] == scorecard.encode_weights(guide, scorecard.preset_weights(guide, preset))
+        assert data["presets"][presets.index(button)]["weights"] == scorecard.preset_weights(guide, preset)
 
 
 def test_scorecard_markup_escapes_data_text(guide):
@@ -140,52 +145,61 @@ def test_equal_weights_table(guide):
     assert [th.get_text() for th in soup.select("thead th")][1:] == [f.name for f in guide.frameworks]
     for group in guide.groups:
         cells = [td.get_text() for td in soup.select(f'tr[data-group="{group.id}"] td')]
-        assert cells == [f"{float(scorecard.group_mean(group, f.id)):.2f} of 3" for f in guide.frameworks]
-    ranked = {f.id: (rank, score) for rank, f, score in scorecard.ranking(guide, scorecard.default_weights(guide))}
+        assert cells == [f"{f.name}{float(scorecard.group_mean(group, f.id)):.2f} of 3" for f in guide.frameworks]
+    # One row per weighting: equal weights, then each preset, with each framework's score and rank.
+    cases = [scorecard.default_weights(guide)] + [scorecard.preset_weights(guide, p) for p in guide.presets]
     totals = soup.select("tr.guide-scorecard__total")
-    assert [td.get_text() for td in totals[0].select("td")] == [f"{scorecard.percent(ranked[f.id][1]):.1f}" for f in guide.frameworks]
-    assert [td.get_text() for td in totals[1].select("td")] == [str(ranked[f.id][0]) for f in guide.frameworks]
+    assert len(totals) == len(cases)
+    for row, weights in zip(totals, cases):
+        ranked = {f.id: (rank, score) for rank, f, score in scorecard.ranking(guide, weights)}
+        assert [td.select_one(".guide-scorecard__value").get_text() for td in row.select("td")] == [
+            f"{scorecard.percent(ranked[f.id][1]):.1f}" for f in guide.frameworks]
+        assert [td.select_one(".guide-scorecard__place").get_text() for td in row.select("td")] == [
+            f"rank {ranked[f.id][0]}" for f in guide.frameworks]
 
 
 # --- In the browser ------------------------------------------------------------------------
 
 
-def expected_rows(guide: Guide, weights) -> list[tuple[str, str, float, list[str], list[str]]]:
-    """What the page must show, computed with the methodology's rule: framework, rank, score,
-    and the criteria listed as gains and losses against the reference framework."""
+def expected_view(guide: Guide, weights):
+    """What the page must show, computed with the methodology's rule: each framework's rank and
+    score, then for each framework behind the leader the criteria with the largest shares of the
+    gap in the leader's favour and in its own (three of each at most)."""
     ranked = scorecard.ranking(guide, weights)
     rows = []
-    for position, (rank, framework, score) in enumerate(ranked):
+    for rank, framework, score in ranked:
         tied = sum(1 for r, _, _ in ranked if r == rank) > 1
-        reference = ranked[1][1] if position == 0 else ranked[0][1]
-        found = scorecard.contributions(guide, weights, framework.id, reference.id)
-        gains = [c.id for c, v in found if v > 0][:3]
-        losses = [c.id for c, v in found if v < 0][:3]
-        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score), gains, losses))
-    return rows
+        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score)))
+    leader = ranked[0][1] if ranked else None
+    pairs = []
+    for _, other, _ in ranked[1:]:
+        found = scorecard.contributions(guide, weights, leader.id, other.id)
+        pairs.append((leader.id, other.id, [c.id for c, v in found if v > 0][:3], [c.id for c, v in found if v < 0][:3]))
+    return rows, pairs
 
 
-def shown_rows(page):
-    return page.eval_on_selector_all(
+def shown_view(page):
+    rows = page.eval_on_selector_all(
         ".guide-scorecard__results tbody tr",
-        """rows => rows.map(row => {
-            const lists = [...row.querySelectorAll('.guide-scorecard__why ul')];
-            const ids = list => list ? [...list.querySelectorAll('li')].map(li => li.dataset.criterion) : [];
-            const labels = [...row.querySelectorAll('.guide-scorecard__vs')].map(p => p.textContent);
-            const pick = word => ids(lists[labels.findIndex(l => l.startsWith(word))]);
-            return [row.dataset.framework, row.querySelector('.guide-scorecard__rank').textContent,
-                    parseFloat(row.querySelector('.guide-scorecard__score').textContent), pick('Ahead'), pick('Behind')];
+        """rows => rows.map(row => [row.dataset.framework, row.querySelector('.guide-scorecard__rank').textContent,
+                                   parseFloat(row.querySelector('.guide-scorecard__score').textContent)])""",
+    )
+    pairs = page.eval_on_selector_all(
+        ".guide-scorecard__pair",
+        """pairs => pairs.map(pair => {
+            const ids = id => [...pair.querySelectorAll(`[data-favours="${id}"] li`)].map(li => li.dataset.criterion);
+            return [pair.dataset.leader, pair.dataset.other, ids(pair.dataset.leader), ids(pair.dataset.other)];
         })""",
     )
+    return rows, pairs
 
 
 def assert_shows(page, guide, weights):
-    shown = shown_rows(page)
-    expected = expected_rows(guide, weights)
-    assert [row[0:2] for row in shown] == [list(row[0:2]) for row in expected]
-    for got, want in zip(shown, expected):
+    (rows, pairs), (want_rows, want_pairs) = shown_view(page), expected_view(guide, weights)
+    assert [row[0:2] for row in rows] == [list(row[0:2]) for row in want_rows]
+    for got, want in zip(rows, want_rows):
         assert abs(got[2] - want[2]) <= 0.05 + 1e-9
-        assert got[3:] == list(want[3:])
+    assert pairs == [list(pair) for pair in want_pairs]
 
 
 def find_tie(guide: Guide):
@@ -280,8 +294,8 @@ def test_without_javascript_the_table_shows_equal_weights(browser, site_url, gui
     page.click(".guide-scorecard__nojs a")
     assert urlsplit(page.url).fragment == "scores-with-equal-weights"
     ranked = {f.id: rank for rank, f, _ in scorecard.ranking(guide, scorecard.default_weights(guide))}
-    ranks = page.eval_on_selector_all(".guide-scorecard__total:last-child td", "tds => tds.map(td => td.textContent)")
-    assert ranks == [str(ranked[f.id]) for f in guide.frameworks]
+    ranks = page.eval_on_selector(".guide-scorecard__total", "row => [...row.querySelectorAll('.guide-scorecard__place')].map(p => p.textContent)")
+    assert ranks == [f"rank {ranked[f.id]}" for f in guide.frameworks]
     context.close()
     assert record.blocked == []
 

@@ -55,6 +55,7 @@ def test_branches_and_front_pages_are_refused(url):
     "https://docs.djangoproject.com/en/4.1/releases/4.1/",
     "https://fastapi.tiangolo.com/tutorial/security/oauth2-jwt/",
     "https://pypi.org/project/fastapi/0.165.0/",
+    "https://github.com/advisories/GHSA-qf9m-vfgh-m389",
 ])
 def test_durable_first_hand_addresses_pass(url):
     assert rules_broken(url) == []

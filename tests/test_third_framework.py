@@ -41,7 +41,7 @@ def test_every_table_has_the_new_column_and_row(third_framework_site):
             assert len(row.find_all("td")) == 3, path
     full = page(third_framework_site, "comparison/index.html")
     assert "Plugin system" in [a.get_text() for a in full.select("table.guide-comparison--full tbody th a")]
-    card = full.find("section", id="plugin-system")
+    card = full.find("details", id="plugin-system")
     assert card is not None and "Litestar" in card.get_text()
     perf = page(third_framework_site, "performance/index.html").select_one("table.guide-comparison--performance")
     assert "Plugin system" in perf.get_text()

@@ -222,8 +222,8 @@ def test_walk_survives_instant_navigation(offline_page, site_url, guide):
     page = offline_page
     steps, end = walk.walk_paths(guide.decision)[0]
     page.goto(site_url)
-    page.click("nav.md-tabs >> text=Choose")
-    page.click(".md-nav__link >> text=Decision guide")
+    page.click("nav.md-tabs >> text=Choose")  # the tab opens on the decision guide
+    page.wait_for_url("**/decision/")
     page.wait_for_selector(".guide-walk__app:not([hidden])")
     for _, index in steps:
         answer(page, index)

@@ -8,7 +8,8 @@
  * script sets the height of the iframe that sent it, and only when the message comes from the
  * origin the iframe was loaded from. It then fires a "guide:embed-resized" event on the iframe
  * (detail: { id, height }). It also pings frames that loaded before it, so the order of the
- * script and the iframes does not matter.
+ * script and the iframes does not matter; frames that have not loaded yet (loading="lazy")
+ * are left alone, and report their height when they load.
  */
 (function () {
   "use strict";
@@ -46,11 +47,24 @@
     frame.dispatchEvent(resized);
   });
 
+  /* A frame whose document this page can still read, at about:blank, has not loaded its embed
+   * yet (a lazily loaded frame far below the fold, or one still on its way): a message to the
+   * guide's origin would fail with an origin error in the console. Such a frame reports its
+   * height itself once it loads, so it needs no ping. */
+  function hasLoaded(frame) {
+    try {
+      var doc = frame.contentDocument;
+      return !doc || doc.URL !== "about:blank";
+    } catch (e) {
+      return true;
+    }
+  }
+
   function ping() {
     var frames = document.getElementsByTagName("iframe");
     for (var i = 0; i < frames.length; i++) {
       var src = frames[i].getAttribute("src") || "";
-      if (src.indexOf("/embed/") === -1 || !frames[i].contentWindow) continue;
+      if (src.indexOf("/embed/") === -1 || !frames[i].contentWindow || !hasLoaded(frames[i])) continue;
       var origin = originOf(frames[i]);
       if (origin && origin !== "null") frames[i].contentWindow.postMessage({ type: "guide:embed-ping" }, origin);
     }

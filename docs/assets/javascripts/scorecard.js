@@ -1,6 +1,7 @@
-/* The priorities scorecard: the reader weights each group of criteria (0-3) and sees each
- * framework's score, rank and the criteria that decide it. The weights live in the URL
- * (?weights=<group id>.<weight>,...). The rule is the one guide/scorecard.py implements and the
+/* The priorities scorecard: the reader weights each group of criteria (0-3), or picks a preset
+ * (named weights from data/presets.yml), and sees each framework's score, rank and the criteria
+ * that decide it. The weights live in the URL (?weights=<group id>.<weight>,...), shown on the
+ * page so that a printout carries them. The rule is the one guide/scorecard.py implements and the
  * methodology page states; the markup (form and result rows) is rendered at build time, and
  * this script only fills in numbers and names with textContent. Re-runs on each page that
  * Material's instant navigation swaps in (document$). */
@@ -95,13 +96,9 @@
 
   function onScale(score) { return score * 100 / 3; }
 
-  function signed(value) {
-    var shown = onScale(value).toFixed(1);
-    return (value > 0 ? "+" : "\u2212") + shown.replace("-", "");
-  }
-
-  function criterionList(label, items) {
+  function criterionList(label, favours, items) {
     var block = document.createElement("div");
+    block.setAttribute("data-favours", favours);
     var title = document.createElement("p");
     title.className = "guide-scorecard__vs";
     title.textContent = label;
@@ -119,7 +116,7 @@
       name.textContent = item.criterion.title;
       var delta = document.createElement("span");
       delta.className = "guide-scorecard__delta";
-      delta.textContent = " " + signed(item.value);
+      delta.textContent = " +" + onScale(Math.abs(item.value)).toFixed(1);
       entry.append(name, delta);
       list.appendChild(entry);
     });
@@ -127,21 +124,65 @@
     return block;
   }
 
-  function explain(cell, data, weights, entry, reference) {
-    cell.replaceChildren();
-    if (!reference) return;
-    var found = contributions(data, weights, entry.framework.id, reference.framework.id);
-    var gains = found.filter(function (item) { return item.value > 0; }).slice(0, 3);
-    var losses = found.filter(function (item) { return item.value < 0; }).slice(0, 3);
-    var name = reference.framework.name;
+  function strong(text) {
+    var element = document.createElement("strong");
+    element.textContent = text;
+    return element;
+  }
+
+  /* One block per framework behind the leader: the gap, then the criteria with the largest
+   * shares of it on each side. With two frameworks every criterion is listed at most once. */
+  function explainPair(leader, other, data, weights) {
+    var block = document.createElement("div");
+    block.className = "guide-scorecard__pair";
+    block.setAttribute("data-leader", leader.framework.id);
+    block.setAttribute("data-other", other.framework.id);
+    var found = contributions(data, weights, leader.framework.id, other.framework.id);
+    var gap = onScale(leader.score - other.score);
+    var summary = document.createElement("p");
+    if (Math.abs(leader.score - other.score) < EPSILON) {
+      summary.append(strong(leader.framework.name), " and ", strong(other.framework.name), " are tied.");
+    } else {
+      summary.append(strong(leader.framework.name), " leads ", strong(other.framework.name), " by " + gap.toFixed(1) + " points.");
+    }
+    block.appendChild(summary);
     if (!found.length) {
       var same = document.createElement("p");
-      same.textContent = "Rated the same as " + name + " on every criterion that counts.";
-      cell.appendChild(same);
-      return;
+      same.textContent = "They are rated the same on every criterion that counts.";
+      block.appendChild(same);
+      return block;
     }
-    if (gains.length) cell.appendChild(criterionList("Ahead of " + name + " on:", gains));
-    if (losses.length) cell.appendChild(criterionList("Behind " + name + " on:", losses));
+    var ahead = found.filter(function (item) { return item.value > 0; }).slice(0, 3);
+    var behind = found.filter(function (item) { return item.value < 0; }).slice(0, 3);
+    if (ahead.length) block.appendChild(criterionList("In " + leader.framework.name + "\u2019s favour:", leader.framework.id, ahead));
+    if (behind.length) block.appendChild(criterionList("In " + other.framework.name + "\u2019s favour:", other.framework.id, behind));
+    return block;
+  }
+
+  function explain(container, data, weights, order) {
+    container.replaceChildren();
+    if (order.length < 2) return;
+    var title = document.createElement("h3");
+    title.className = "guide-scorecard__decides-title";
+    title.textContent = "What decides the ranking";
+    container.appendChild(title);
+    order.slice(1).forEach(function (entry) { container.appendChild(explainPair(order[0], entry, data, weights)); });
+  }
+
+  /* The page's address, with break opportunities after separators so it wraps between the
+   * weights rather than inside a group's name. */
+  function showAddress(link) {
+    var href = location.href;
+    link.href = href;
+    link.replaceChildren();
+    href.replace(/([,&?\/=])/g, "$1\n").split("\n").filter(Boolean).forEach(function (part, index) {
+      if (index) link.appendChild(document.createElement("wbr"));
+      link.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function sameWeights(data, a, b) {
+    return data.groups.every(function (group) { return a[group.id] === b[group.id]; });
   }
 
   function render(state, announce) {
@@ -154,6 +195,10 @@
         button.setAttribute("aria-pressed", String(+button.getAttribute("data-weight") === weights[group]));
       });
     });
+    root.querySelectorAll(".guide-scorecard__preset").forEach(function (button) {
+      var preset = (data.presets || []).filter(function (p) { return p.id === button.getAttribute("data-preset"); })[0];
+      button.setAttribute("aria-pressed", String(!!preset && sameWeights(data, preset.weights, weights)));
+    });
     var order = ranking(data, weights);
     var table = root.querySelector(".guide-scorecard__results");
     var wrapper = table.closest(".md-typeset__scrollwrap") || table;
@@ -162,7 +207,7 @@
     var body = table.querySelector("tbody");
     var rows = {};
     body.querySelectorAll("tr[data-framework]").forEach(function (row) { rows[row.getAttribute("data-framework")] = row; });
-    order.forEach(function (entry, position) {
+    order.forEach(function (entry) {
       var row = rows[entry.framework.id];
       var tied = order.some(function (other) { return other !== entry && other.rank === entry.rank; });
       row.querySelector(".guide-scorecard__rank").textContent = entry.rank + (tied ? " (tied)" : "");
@@ -170,9 +215,10 @@
       row.querySelector(".guide-scorecard__fill").style.width = onScale(entry.score).toFixed(1) + "%";
       row.setAttribute("data-rank", String(entry.rank));
       row.setAttribute("data-score", onScale(entry.score).toFixed(4));
-      explain(row.querySelector(".guide-scorecard__why"), data, weights, entry, position === 0 ? order[1] : order[0]);
       body.appendChild(row);
     });
+    explain(root.querySelector(".guide-scorecard__decides"), data, weights, order);
+    showAddress(root.querySelector(".guide-scorecard__link"));
     var status = root.querySelector(".guide-scorecard__status");
     if (!announce) { status.textContent = ""; return; }
     status.textContent = order.length
@@ -185,6 +231,10 @@
     if (!button || !state.root.contains(button)) return;
     if (button.classList.contains("guide-scorecard__weight")) {
       state.weights[button.closest(".guide-scorecard__group").getAttribute("data-group")] = +button.getAttribute("data-weight");
+    } else if (button.classList.contains("guide-scorecard__preset")) {
+      var preset = (state.data.presets || []).filter(function (p) { return p.id === button.getAttribute("data-preset"); })[0];
+      if (!preset) return;
+      state.data.groups.forEach(function (group) { state.weights[group.id] = preset.weights[group.id]; });
     } else if (button.hasAttribute("data-scorecard-reset")) {
       state.data.groups.forEach(function (group) { state.weights[group.id] = state.data["default"]; });
     } else {

@@ -23,7 +23,8 @@ $(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt examples/re
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r examples/requirements.txt
 	touch $@
 
-# Front-end files the site serves itself (Mermaid) and the tests use (axe-core), from package-lock.json.
+# npm packages from package-lock.json: elkjs lays out the decision flowchart during the build,
+# axe-core checks accessibility in the tests.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -76,7 +76,7 @@ def median(values: list[float]) -> float:
 
 def copy_project(destination: Path, source: Path = ROOT) -> Path:
     """A copy of the project for builds from altered data, as tests/conftest.py makes it: no build
-    output, no installs; node_modules is linked (the build only reads Mermaid's files from it)."""
+    output, no installs; node_modules is linked (the build runs ELK, from elkjs, to lay out the flowchart)."""
     ignore = shutil.ignore_patterns(
         ".venv", "node_modules", "site", "site.partial", ".git", "__pycache__", ".pytest_cache", ".tools", "results",
         "*.egg-info",

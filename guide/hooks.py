@@ -6,17 +6,18 @@ generator that reads mkdocs.yml honours.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from guide.embeds import embed_markdown, embeds
-from guide.exports import site_info, write_exports
+from guide.exports import EXPORT_DIR, site_info, write_exports
+from guide.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.render import render
 from guide.schema import publish_schemas
-from guide.site import SiteLinks, checked, exclude_code_from_search, guide_for, project_root, show_problems_as_page
-from guide.vendor import copy_mermaid
+from guide.site import SiteLinks, checked, exclude_code_from_search, guide_for, page_url, project_root, show_problems_as_page
 
 
 def on_startup(command, dirty):
@@ -71,6 +72,20 @@ def on_post_build(config):
     if guide_for(config) is None:
         return
     root, site_dir = project_root(config), Path(config["site_dir"])
-    copy_mermaid(root, site_dir)
     publish_schemas(root, site_dir)
     write_exports(guide_for(config), site_info(config), site_dir)
+    write_flowchart_svg(config, site_dir)
+
+
+def write_flowchart_svg(config, site_dir: Path) -> Path:
+    """exports/flowchart.svg, for wikis that take images: its boxes link to the published Decision
+    page when SITE_URL names it, else relatively, so a copy of the built site works anywhere."""
+    site = site_info(config)
+    if os.environ.get("SITE_URL"):
+        decision = site.page(DECISION_PAGE)
+    else:
+        decision = "../" + page_url(DECISION_PAGE, config["use_directory_urls"])
+    path = site_dir / EXPORT_DIR / SVG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(standalone_svg(guide_for(config), decision).encode("utf-8"))
+    return path

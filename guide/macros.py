@@ -7,7 +7,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 from __future__ import annotations
 
 from guide import benchmarks, embeds, flowchart, outline, pagetext, reference, scorecard, tables, walk
-from guide.exports import site_info
+from guide.exports import EXPORT_DIR, site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
 
@@ -81,7 +81,10 @@ def define_env(env):
 
     @env.macro
     def decision_flowchart() -> str:
-        return embeddable(flowchart.flowchart(guide, links()), embeds.FLOWCHART)
+        """The flowchart (a static SVG); on the Decision page its boxes jump within the page."""
+        full_size = control_links().relative(f"{EXPORT_DIR}/{flowchart.SVG_NAME}")
+        on_decision_page = env.page.file.src_uri == flowchart.DECISION_PAGE
+        return embeddable(flowchart.flowchart(guide, links(), full_size, on_decision_page), embeds.FLOWCHART)
 
     @env.macro
     def decision_outline() -> str:

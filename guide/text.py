@@ -14,7 +14,6 @@ import re
 _CODE = re.compile(r"`([^`]+)`")
 _SPACE = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
-_MERMAID_ENTITY = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
 
 
 def one_line(text: str) -> str:
@@ -50,11 +49,6 @@ def markdown_text(text: str) -> str:
 def markdown_cell(text: str) -> str:
     """A cell of a GitHub-flavoured Markdown table: `|` escaped, HTML shown as text, one line."""
     return markdown_text(text)
-
-
-def mermaid_label(text: str) -> str:
-    """Text inside a quoted Mermaid label, with Mermaid's own entity codes for risky characters."""
-    return "".join(_MERMAID_ENTITY.get(char, char) for char in one_line(text))
 
 
 def slug(text: str) -> str:

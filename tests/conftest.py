@@ -140,25 +140,6 @@ def tab_to(page, selector: str, limit: int = 200):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def shadow_piercing_count(page, selector_class: str) -> int:
-    """Count elements with a class through the DevTools protocol, seeing inside shadow roots."""
-    session = page.context.new_cdp_session(page)
-    root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-    count = 0
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        attributes = node.get("attributes", [])
-        classes = dict(zip(attributes[::2], attributes[1::2])).get("class", "").split()
-        if selector_class in classes:
-            count += 1
-        stack.extend(node.get("children", []))
-        stack.extend(node.get("shadowRoots", []))
-        if node.get("contentDocument"):
-            stack.append(node["contentDocument"])
-    return count
-
-
 def copy_project(destination: Path) -> Path:
     """A copy of the project (without build output and installs) for builds from altered data."""
     ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partial", ".git", "__pycache__", ".pytest_cache")

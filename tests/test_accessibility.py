@@ -16,8 +16,8 @@ The palette: mkdocs.yml starts in automatic mode (the first palette entry has
 ``media: "(prefers-color-scheme)"``), so Material follows the system setting until a reader picks
 one; the context emulates ``prefers-color-scheme`` and each page must end up with
 ``data-md-color-scheme`` ``default`` or ``slate`` before axe runs (embed pages follow the system
-setting the same way). On pages with a flowchart, axe runs once Mermaid has drawn it
-(``.guide-flowchart--drawn``), so the SVG is checked too.
+setting the same way). The flowchart is an SVG in the page (drawn at build time), so axe checks
+its links, names and roles like the rest of the page.
 
 Besides the WCAG tags, axe's ``aria-dialog-name`` (a best-practice rule) is switched on: Material's
 search dialog has no accessible name of its own (overrides/partials/search.html gives it one).
@@ -64,16 +64,10 @@ def describe(page: str, combination: str, violation: dict) -> list[str]:
 
 
 def settle(page, scheme: str):
-    """Wait until the palette is applied, every flowchart is drawn and no CSS transition is still
-    running (Material fades its tabs in; mid-fade colours are not what a reader sees)."""
+    """Wait until the palette is applied and no CSS transition is still running (Material fades
+    its tabs in; mid-fade colours are not what a reader sees)."""
     if page.locator("body[data-md-color-scheme]").count():
         page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
-    if page.locator(".guide-flowchart").count():
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.guide-flowchart')]"
-            ".every(f => f.classList.contains('guide-flowchart--drawn') && f.querySelector('svg'))",
-            timeout=20000,
-        )
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
 
 

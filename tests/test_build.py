@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, shown
-from guide.flowchart import mermaid_source, node_anchor
+from guide.flowchart import node_anchor
 
 PAGES = [
     "index.html", "frameworks/fastapi/index.html", "frameworks/django/index.html", "performance/index.html",
@@ -78,16 +78,28 @@ def test_home_has_the_at_a_glance_table(built_site, guide):
     assert [a.get_text() for a in table.select("tbody th a")] == [shown(c.title) for c in guide.criteria if c.glance]
 
 
-def test_every_outcome_is_in_the_flowchart_and_the_outline(built_site, guide):
+def test_every_node_is_in_the_flowchart_and_links_to_its_outline_entry(built_site, guide):
     soup = soup_of(built_site, "decision/index.html")
-    source = soup.select_one(".guide-flowchart__source").get_text()
-    assert source == mermaid_source(guide)
-    for outcome in guide.decision.outcomes:
-        assert outcome.title.split()[0] in source
-        section = soup.find(id=node_anchor(outcome.id))
-        assert section is not None and shown(outcome.title) in section.get_text()
+    chart = soup.select_one("figure.guide-flowchart svg.guide-flow")
+    for node_id, text in [(q.id, q.text) for q in guide.decision.questions] + [(o.id, o.title) for o in guide.decision.outcomes]:
+        link = chart.select_one(f'a.guide-flow__node[data-node="{node_id}"]')
+        assert link is not None and " ".join(t.get_text() for t in link.select("tspan")) == " ".join(shown(text).split())
+        assert link["xlink:href"] == f"#{node_anchor(node_id)}"  # the walk's answers stay in the address
+        section = soup.find(id=node_anchor(node_id))
+        assert section is not None and " ".join(shown(text).split()) in " ".join(section.get_text().split())
     for question in guide.decision.questions:
-        assert soup.find(id=node_anchor(question.id)) is not None
+        for index, answer in enumerate(question.answers):
+            assert chart.select_one(f'g.guide-flow__edge[data-from="{question.id}"][data-answer="{index}"][data-to="{answer.next}"]')
+
+
+def test_the_flowchart_export_is_the_page_drawing_with_relative_links(built_site, guide):
+    export = (built_site / "exports/flowchart.svg").read_text(encoding="utf-8")
+    page_svg = soup_of(built_site, "decision/index.html").select_one("svg.guide-flow")
+    assert export.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert f'viewBox="{page_svg["viewbox"]}"' in export
+    links = re.findall(r'xlink:href="([^"]+)"', export)
+    assert len(links) == len(guide.decision.questions) + len(guide.decision.outcomes)
+    assert all(link.startswith("../decision/#decide-") for link in links)
 
 
 def test_methodology_lists_every_article_claim(built_site, guide):
@@ -118,13 +130,22 @@ def test_no_page_loads_anything_from_another_host(built_site):
     assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", css)
 
 
-def test_mermaid_is_served_from_the_site_and_only_where_a_diagram_is(built_site):
-    assert (built_site / "assets/vendor/mermaid/mermaid.esm.min.mjs").is_file()
-    assert (built_site / "assets/vendor/mermaid/LICENSE").is_file()
-    for page in built_site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        assert "mermaid.min.js" not in text and "unpkg.com" not in text
-        assert 'src="' + "assets/vendor/mermaid" not in text  # never a static <script> tag
+MERMAID_USE = re.compile(r"mermaid[\w-]*\.(?:esm|min|js|mjs|initialize|render)|vendor/mermaid|class=\"mermaid", re.I)
+
+
+def test_no_diagram_runtime_is_built_or_loaded(built_site):
+    """The flowchart is drawn at build time: no Mermaid file is shipped, and no page or script of
+    the site's own loads, calls or marks up a diagram for it (Material's bundle, which would load
+    Mermaid for a `mermaid` block, finds none)."""
+    assert not (built_site / "assets/vendor").exists()
+    shipped = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if "mermaid" in p.name.lower()]
+    assert shipped == []
+    own = list(built_site.rglob("*.html")) + list((built_site / "assets/javascripts").glob("*.js"))
+    own += list((built_site / "assets/stylesheets").glob("*.css"))
+    for file in own:
+        if file.name.startswith("bundle."):
+            continue
+        assert not MERMAID_USE.search(file.read_text(encoding="utf-8")), file.relative_to(built_site)
 
 
 def test_abbreviations_have_tooltips(built_site):

@@ -17,7 +17,7 @@ from guide import embeds
 from guide.models import Group
 
 CHROME = ".md-header, .md-tabs, .md-nav, .md-sidebar, .md-footer, .md-search, [data-md-component=search], [data-md-component=header], .md-source"
-CONTENT = {"table": "table.guide-table", "flowchart": ".guide-flowchart--drawn svg", "decision": ".guide-walk, .guide-outline"}
+CONTENT = {"table": "table.guide-table", "flowchart": ".guide-flowchart svg.guide-flow", "decision": ".guide-walk, .guide-outline"}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Renderers without MkDocs: escaping for every target, badges, links, Mermaid and the outline."""
+"""Renderers without MkDocs: escaping for every target, badges, links and the outline (the flowchart: test_flowchart.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from guide import flowchart, outline, tables
 from guide.models import Guide, Rating
 from guide.site import nav_titles, page_url, relative_url
 from conftest import FakeLinks, shown
-from guide.text import html_text, markdown_cell, mermaid_label
+from guide.text import html_text, markdown_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = 'a | b <script>alert("x")</script> {{ macro() }} {% raw %} & `<code>`\n--8<-- "/etc/passwd"'
@@ -44,12 +44,6 @@ def test_markdown_cell_escapes_pipes_and_html():
     cell = markdown_cell(HOSTILE)
     assert "|" not in cell.replace("\\|", "")
     assert "<" not in cell and "\n" not in cell
-
-
-def test_mermaid_label_cannot_close_the_label_or_inject_markup():
-    label = mermaid_label('Say "hi" <b>#1</b> `x`')
-    assert '"' not in label and "<" not in label and "`" not in label
-    assert label == "Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #96;x#96;"
 
 
 @pytest.mark.parametrize("rating", list(Rating))
@@ -106,25 +100,6 @@ def test_stale_criterion_is_flagged(guide):
     old = guide.criteria[0].model_copy(update={"reviewed": dt.date(2020, 1, 1)})
     html_out = tables.criterion_card(guide, old, FakeLinks())
     assert "due for review" in html_out
-
-
-def test_mermaid_source_has_every_node_and_edge(guide):
-    source = flowchart.mermaid_source(guide)
-    for question in guide.decision.questions:
-        assert f'{flowchart.mermaid_id(question.id)}["' in source
-        for answer in question.answers:
-            assert f"{flowchart.mermaid_id(question.id)} -->|" in source
-    for outcome in guide.decision.outcomes:
-        assert f'{flowchart.mermaid_id(outcome.id)}(["' in source
-    edges = sum(len(q.answers) for q in guide.decision.questions)
-    assert source.count(" -->|") == edges
-
-
-def test_flowchart_container_holds_the_source_as_text(guide):
-    out = flowchart.flowchart(guide, FakeLinks())
-    soup = BeautifulSoup(out, "html.parser")
-    assert soup.pre.get_text() == flowchart.mermaid_source(guide)
-    assert "\n" not in out
 
 
 def test_outline_links_every_answer_to_an_anchor_that_exists(guide):

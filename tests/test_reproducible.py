@@ -1,6 +1,7 @@
 """Two builds of the same checkout give byte-identical sites: every file under site/ (pages,
-sitemap.xml and sitemap.xml.gz, the search index, the exports, the embed pages, the vendored
-Mermaid) has the same bytes, and no file is only in one build.
+sitemap.xml and sitemap.xml.gz, the search index, the exports, the embed pages, the flowchart's
+SVG in the Decision page and in exports/flowchart.svg) has the same bytes, and no file is only in
+one build.
 
 The second build runs as if on another day and with another hash seed, so what would differ
 between a build today and one next week, or between two interpreter runs, shows up now:

@@ -326,6 +326,7 @@ def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_
     assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
     assert page.evaluate("window.guideWalk.current().node") == end
     assert "Fixture reason" in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
+    page.wait_for_selector(f'.guide-flow__node.is-current[data-node="{end}"]', timeout=20000)
     # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
     for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
         page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")

@@ -11,7 +11,7 @@ import json
 from bs4 import BeautifulSoup
 
 from conftest import shown
-from guide.flowchart import mermaid_id, node_anchor
+from guide.flowchart import node_anchor
 
 
 def page(site, path):
@@ -64,8 +64,9 @@ def test_exports_hold_the_new_framework_and_criterion(third_framework_site):
 
 def test_flowchart_and_outline_include_the_new_outcome(third_framework_site):
     soup = page(third_framework_site, "decision/index.html")
-    source = soup.select_one(".guide-flowchart__source").get_text()
-    assert mermaid_id("litestar-service") in source and "Litestar for the service" in source
+    box = soup.select_one('svg.guide-flow a.guide-flow__node--outcome[data-node="litestar-service"]')
+    assert box is not None and "Litestar" in box.get_text(" ") and box["xlink:href"] == f"#{node_anchor('litestar-service')}"
+    assert soup.select_one('svg.guide-flow g.guide-flow__edge[data-to="litestar-service"]') is not None
     outcome = soup.find(id=node_anchor("litestar-service"))
     assert outcome is not None and "Litestar" in outcome.get_text()
     asking = next(q for q in third_framework_site.guide.decision.questions if any(a.next == "litestar-service" for a in q.answers))

@@ -1,83 +1,77 @@
-/* The guide's own script, on every page but tiny: it draws decision flowcharts with the
- * self-hosted Mermaid, loading Mermaid only on pages that hold one, and loads the decision
- * walk's and the scorecard's scripts only on pages that hold them. It re-runs on each page
- * that Material's instant navigation swaps in (document$), and redraws on a palette change. */
+/* The guide's own script, on every page but tiny. It marks the decision walk's path on the
+ * flowchart (a static SVG drawn at build time by guide/flowchart.py), shows the "scroll
+ * sideways" cue when the chart is wider than its frame, and loads the decision walk's and the
+ * scorecard's scripts only on pages that hold them. It re-runs on each page that Material's
+ * instant navigation swaps in (document$).
+ *
+ * The walk (walk.js) announces each step it shows with a `guide:walk` event on document, detail
+ * {steps: [[questionId, answerIndex], ...], node: currentNodeId}, and answers
+ * window.guideWalk.current() with the same (or null). The chart is marked through what
+ * guide/templates/flowchart.svg writes: data-node on each box, data-from / data-answer / data-to
+ * on each answer's edge. Nothing is marked before the first answer. */
 (function () {
   "use strict";
   var scriptUrl = document.currentScript && document.currentScript.src;
-  var mermaidUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", scriptUrl || location.href).href;
-  var mermaidReady = null;
-  var drawCount = 0;
 
-  function loadMermaid() {
-    if (!mermaidReady) {
-      mermaidReady = import(mermaidUrl).then(function (module) { return module.default; });
-    }
-    return mermaidReady;
-  }
-
-  function isDark() {
-    return document.body.getAttribute("data-md-color-scheme") === "slate";
-  }
-
-  /* Mermaid's strict security level disables `click`; links are added here instead, as real
-   * SVG anchors around the drawn nodes, so they are focusable and work with the keyboard. */
-  function linkNodes(figure, drawing) {
-    var links = JSON.parse(figure.getAttribute("data-links") || "{}");
-    drawing.querySelectorAll("g.node").forEach(function (node) {
-      var key = node.getAttribute("data-id") || (node.id.match(/flowchart-(n_[a-z0-9_]+)-\d+$/) || [])[1];
-      var href = key && links[key];
-      if (!href || node.parentNode.nodeName.toLowerCase() === "a") return;
-      var anchor = document.createElementNS("http://www.w3.org/2000/svg", "a");
-      anchor.setAttribute("href", href);
-      anchor.setAttribute("class", "guide-flowchart__link");
-      anchor.setAttribute("data-node", key);
-      var label = (node.textContent || "").replace(/\s+/g, " ").trim();
-      if (label) anchor.setAttribute("aria-label", label);
-      node.parentNode.insertBefore(anchor, node);
-      anchor.appendChild(node);
+  function markPath(walk) {
+    var steps = (walk && walk.steps) || [];
+    var walked = steps.length > 0;
+    var onPath = {};
+    var answers = {};
+    steps.forEach(function (step) {
+      onPath[step[0]] = true;
+      answers[step[0] + "\n" + step[1]] = true;
     });
-  }
-
-  function draw(figure, mermaid) {
-    var source = figure.querySelector(".guide-flowchart__source").textContent;
-    var drawing = figure.querySelector(".guide-flowchart__drawing");
-    if (!drawing) {
-      drawing = document.createElement("div");
-      drawing.className = "guide-flowchart__drawing";
-      figure.insertBefore(drawing, figure.querySelector("figcaption"));
-    }
-    drawCount += 1;
-    return mermaid.render("guide-flowchart-svg-" + drawCount, source).then(function (result) {
-      drawing.innerHTML = result.svg;
-      linkNodes(figure, drawing);
-      figure.classList.add("guide-flowchart--drawn");
-      figure.dispatchEvent(new CustomEvent("guide:flowchart-drawn", { bubbles: true }));
-    });
-  }
-
-  function drawAll() {
-    var figures = document.querySelectorAll(".guide-flowchart");
-    if (!figures.length) return Promise.resolve();
-    return loadMermaid().then(function (mermaid) {
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: "strict",
-        theme: isDark() ? "dark" : "default",
-        // dagre, not Mermaid 12's default ELK: the same tree with about 500 KB (gzip) less to load.
-        layout: "dagre",
-        flowchart: { useMaxWidth: true },
+    var here = walked ? walk.node : null;
+    if (here) onPath[here] = true;
+    document.querySelectorAll(".guide-flowchart").forEach(function (figure) {
+      figure.classList.toggle("guide-flowchart--walked", walked);
+      figure.querySelectorAll(".guide-flow__node[data-node]").forEach(function (node) {
+        var id = node.getAttribute("data-node");
+        node.classList.toggle("is-on-path", !!onPath[id]);
+        node.classList.toggle("is-current", id === here);
+        if (id === here) node.setAttribute("aria-current", "step");
+        else node.removeAttribute("aria-current");
       });
-      return Array.prototype.reduce.call(figures, function (chain, figure) {
-        return chain.then(function () { return draw(figure, mermaid); });
-      }, Promise.resolve());
-    }).catch(function (error) {
-      figures.forEach(function (figure) { figure.classList.add("guide-flowchart--failed"); });
-      console.warn("The flowchart could not be drawn; the outline below holds the same tree.", error);
+      figure.querySelectorAll(".guide-flow__edge[data-from]").forEach(function (edge) {
+        var key = edge.getAttribute("data-from") + "\n" + edge.getAttribute("data-answer");
+        edge.classList.toggle("is-on-path", !!answers[key]);
+      });
     });
   }
 
-  window.guideFlowcharts = { draw: drawAll };
+  function currentWalk() {
+    return window.guideWalk && typeof window.guideWalk.current === "function" ? window.guideWalk.current() : null;
+  }
+
+  document.addEventListener("guide:walk", function (event) { markPath(event.detail); });
+
+  /* A chart wider than its frame scrolls sideways (phones); the cue says so. The CSS shows the
+   * cue on phones from the start; these classes correct it where the chart fits or overflows. */
+  var watched = typeof WeakSet === "function" ? new WeakSet() : null;
+  var resizes = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { showCue(entry.target); });
+  }) : null;
+
+  function showCue(frame) {
+    var figure = frame.closest(".guide-flowchart");
+    if (!figure) return;
+    var overflows = frame.scrollWidth > frame.clientWidth + 1;
+    figure.classList.toggle("guide-flowchart--overflows", overflows);
+    figure.classList.toggle("guide-flowchart--fits", !overflows);
+    if (overflows) frame.setAttribute("tabindex", "0");
+    else frame.removeAttribute("tabindex");
+  }
+
+  function watchCharts() {
+    document.querySelectorAll(".guide-flowchart__scroll").forEach(function (frame) {
+      showCue(frame);
+      if (resizes && watched && !watched.has(frame)) {
+        watched.add(frame);
+        resizes.observe(frame);
+      }
+    });
+  }
 
   /* Page tools, each loaded once, the first time a page holds its container. A tool's script
    * subscribes to document$ itself, which hands a late subscriber the current page. */
@@ -94,16 +88,17 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { loadTools(); drawAll(); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { loadTools(); drawAll(); });
-  } else {
+  function onPage() {
     loadTools();
-    drawAll();
+    watchCharts();
+    markPath(currentWalk());
   }
 
-  new MutationObserver(function () {
-    if (document.querySelector(".guide-flowchart--drawn")) drawAll();
-  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
 })();

@@ -119,8 +119,8 @@ def test_every_box_has_a_visible_keyboard_focus(reader, guide):
 
 
 def test_clicking_a_box_scrolls_its_explanation_into_view(reader, guide):
-    """Needs walk.js to leave hash-only history entries alone (the `decision` branch's fix):
-    before it, the walk took the click's popstate for a step and scrolled back to itself."""
+    """walk.js leaves hash-only history entries alone: otherwise the walk would take the
+    click's popstate for a step and scroll back to itself."""
     steps, _ = guide.decision.paths()[0]
     page = reader(1280, 800, path=f"decision/?path={walk.encode_path(steps[:1])}")
     page.wait_for_selector(".guide-walk__app:not([hidden])")

@@ -28,6 +28,7 @@ import base64
 import gzip
 import hashlib
 import html
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -478,6 +479,7 @@ def precompress(site_dir: Path) -> list[Path]:
             packed = compress(data)
             if len(packed) < len(data):
                 target.write_bytes(packed)
+                os.utime(target, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns))  # as nginx's docs advise
                 written.append(target)
             else:
                 target.unlink(missing_ok=True)

@@ -132,14 +132,15 @@ class InlineCode:
 
 
 class _InlineCodeParser(HTMLParser):
-    def __init__(self):
+    def __init__(self, xml: bool):
         super().__init__(convert_charrefs=False)
         self.scripts: set[str] = set()
         self.styles: set[str] = set()
         self.style_attributes: set[str] = set()
         self._open: str | None = None  # "script" or "style" while inside an inline one
         self._text: list[str] = []
-        self._foreign = 0  # depth inside <svg> or <math>, whose <style> text is parsed, not raw
+        # Depth inside <svg> or <math> (or a whole SVG file), whose <style> text is parsed, not raw.
+        self._foreign = 1 if xml else 0
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -194,9 +195,10 @@ def _foreign_text(raw: str) -> str:
     )
 
 
-def inline_code(page: str) -> InlineCode:
-    """Every inline script and style block, and every ``style`` attribute, of one HTML page."""
-    parser = _InlineCodeParser()
+def inline_code(page: str, xml: bool = False) -> InlineCode:
+    """Every inline script and style block, and every ``style`` attribute, of one HTML page (or,
+    with ``xml``, of an SVG file, which is a document of its own when opened)."""
+    parser = _InlineCodeParser(xml)
     parser.feed(page.replace("\r\n", "\n").replace("\r", "\n"))  # browsers normalise line breaks first
     parser.close()
     return InlineCode(frozenset(parser.scripts), frozenset(parser.styles), frozenset(parser.style_attributes))
@@ -311,8 +313,8 @@ def build_policy(site_dir: Path, origins: tuple[str, ...] = (), base: str = "/")
             raise PolicyError(f"{path}: no content type known for .{extension} files; add one to CONTENT_TYPES in {__name__}")
         first, _, rest = path.partition("/")
         top_level.add(first + "/" if rest else first)
-        if extension == "html":
-            code = inline_code(file.read_text(encoding="utf-8"))
+        if extension in ("html", "svg"):
+            code = inline_code(file.read_text(encoding="utf-8"), xml=extension == "svg")
             if area_of(path) == "exports":
                 exports |= code
             else:

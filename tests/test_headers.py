@@ -122,6 +122,14 @@ def test_exports_allow_their_style_attributes_by_hash_and_nothing_else(small_sit
     assert headers["Access-Control-Allow-Origin"] == "*"
 
 
+def test_svg_files_are_documents_whose_styles_get_hashes_too(small_site):
+    svg = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><style>a &gt; b { }</style></svg>'
+    make_site(small_site, {"exports/chart.svg": svg, "assets/images/logo.svg": svg})
+    policy = build_policy(small_site)
+    assert sha("a > b { }") in directives(policy.headers_for("exports/chart.svg")["Content-Security-Policy"])["style-src"]
+    assert sha("a > b { }") in directives(policy.headers_for("guide/")["Content-Security-Policy"])["style-src"]
+
+
 def test_a_style_attribute_on_a_site_page_stops_the_build(small_site):
     (small_site / "guide" / "index.html").write_text('<p style="color:red">x</p>')
     with pytest.raises(PolicyError, match="style attributes"):

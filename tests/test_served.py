@@ -263,8 +263,9 @@ def watched(browser):
 
 
 def test_every_page_loads_without_a_csp_violation_or_console_error(served, watched):
+    """Every HTML page and SVG document, with the policy nginx sends for it."""
     found: dict[str, list[str]] = {}
-    for path in [url_path(p) for p in served_files(served.site) if p.endswith(".html")]:
+    for path in [url_path(p) for p in served_files(served.site) if p.endswith((".html", ".svg"))]:
         watched.goto(served.url + path, wait_until="networkidle")
         if watched.problems:
             found[path] = sorted(set(p[:300] for p in watched.problems))[:5]

@@ -46,9 +46,8 @@ EXPORT_AREA = "exports/"  # guide.exports.EXPORT_DIR
 
 REVALIDATE = "no-cache"
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Material names its bundles and stylesheets <name>.<8 hex digits>.min.<ext>; esbuild-built
-# chunks (Mermaid's) <name>-<8 base-32 capitals>.mjs.
-FINGERPRINTED = re.compile(r"(\.[0-9a-f]{8,}\.min\.(js|css)|-[0-9A-Z]{8}\.m?js)(\.map)?$")
+# Material names its bundles, stylesheets and search worker <name>.<8 hex digits>.min.<ext>.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)(\.map)?$")
 
 # Features the site never uses, turned off for it and anything it frames. Only names Chromium
 # knows: an unknown one is logged as a console error on every page.
@@ -277,10 +276,15 @@ class Policy:
 
     def headers_for(self, path: str) -> dict[str, str] | None:
         """Every header the file at ``path`` is served with; None where it must not be served."""
-        if path == HEADERS_FILE or path.startswith(DEPLOY_DIR + "/"):
+        if is_configuration(path):
             return None
         cache = IMMUTABLE if path in self.fingerprinted else REVALIDATE
         return {**self.common_headers(), **self.area_headers(area_of(path)), "Cache-Control": cache}
+
+
+def is_configuration(path: str) -> bool:
+    """The serving rules themselves: read by the server or the host, never sent to readers."""
+    return path == HEADERS_FILE or path.startswith(DEPLOY_DIR + "/")
 
 
 def area_of(path: str) -> str:
@@ -295,7 +299,7 @@ def _served_files(site_dir: Path):
     """The site's files as site-relative paths, without the configuration and precompressed copies."""
     for file in sorted(site_dir.rglob("*")):
         path = file.relative_to(site_dir).as_posix()
-        if file.is_file() and path != HEADERS_FILE and not path.startswith(DEPLOY_DIR + "/") and not _is_copy(file):
+        if file.is_file() and not is_configuration(path) and not _is_copy(file):
             yield path, file
 
 

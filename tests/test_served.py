@@ -24,7 +24,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, StaticServer, build_site, offline_context
 from guide import walk
 from guide.headers import (
-    EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_fingerprinted,
+    EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
+    is_fingerprinted,
 )
 from guide.localnginx import LocalNginx
 from test_scorecard import assert_shows, open_scorecard
@@ -95,10 +96,9 @@ def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], b
 
 
 def served_files(site: Path) -> list[str]:
-    return sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*")
-        if p.is_file() and p.suffix not in (".gz", ".br") and not p.relative_to(site).as_posix().startswith(("deploy/", "_headers"))
-    )
+    """Every file readers may ask for, without the precompressed copies."""
+    paths = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
+    return sorted(path for path in paths if not is_configuration(path))
 
 
 def url_path(path: str) -> str:

@@ -242,7 +242,7 @@ def test_precompressed_files_are_served_to_clients_that_accept_them(served):
 
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", e => window.guideViolation(
-  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+  `on ${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
 """
 
 
@@ -254,7 +254,7 @@ def watched(browser):
     context.expose_function("guideViolation", lambda text: problems.append(f"CSP: {text}"))
     context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text} ({m.location.get('url')})"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console on {urlsplit(page.url).path}: {m.text} ({m.location.get('url')})"))
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.problems = problems
     yield page

@@ -254,7 +254,11 @@ def watched(browser):
     context.expose_function("guideViolation", lambda text: problems.append(f"CSP: {text}"))
     context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console on {urlsplit(page.url).path}: {m.text} ({m.location.get('url')})"))
+    def console(message):
+        if message.type == "error":
+            problems.append(f"console on {urlsplit(page.url).path}: {message.text} ({message.location.get('url')})")
+
+    page.on("console", console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.problems = problems
     yield page

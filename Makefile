@@ -70,6 +70,7 @@ benchmarks: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/lighthouse.py
+	$(BIN)/python benchmarks/cold_start.py
 
 clean:
 	rm -rf site site.partial .pytest_cache

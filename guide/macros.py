@@ -6,7 +6,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import embeds, flowchart, reference, scorecard, tables, walk
+from guide import benchmarks, embeds, flowchart, reference, scorecard, tables, walk
 from guide.exports import site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
@@ -106,6 +106,11 @@ def define_env(env):
     def criterion_card(criterion: str) -> str:
         """One criterion in full (verdicts, explanations, sources), for a prose page."""
         return tables.criterion_card(guide, guide.criterion(criterion), links(), searchable=False)
+
+    @env.macro
+    def benchmark_tables() -> str:
+        """Every benchmark run's figures, with versions, hardware, dates and sources."""
+        return benchmarks.benchmark_tables(guide)
 
     @env.macro
     def data_reference() -> str:

@@ -95,9 +95,8 @@ class Criterion(Strict):
     measures: Text = Field(description="What this criterion measures, in a sentence or two.")
     glance: bool = Field(default=False, description="Also shown in the at-a-glance table on the home page.")
     reviewed: dt.date = Field(description="When the assessments were last checked against their sources.")
-    review_note: Text | None = Field(
-        default=None,
-        description="What the review on the `reviewed` date re-checked, against which sources, and what it changed.",
+    review_note: Text = Field(
+        description="What the review on the `reviewed` date re-checked, against which sources, and what it changed."
     )
     examples: list[PagePath] = Field(default_factory=list, description="Side-by-side pages that show this criterion in code.")
     assessments: dict[Id, Assessment] = Field(
@@ -187,6 +186,43 @@ class ClaimsFile(Strict):
     claims: list[Claim] = Field(min_length=1, description="Every claim of the source article, each checked.")
 
 
+class BenchmarkTest(Strict):
+    """One test of a benchmark run: a column of its table."""
+
+    id: Id
+    name: OneLine = Field(description="What the test does, in a few words, e.g. `JSON, about 1 KB`.")
+    database: bool = Field(default=False, description="Whether each request queries a database in this test.")
+
+
+class BenchmarkStack(Strict):
+    """One framework setup measured in a run (framework, add-on, server): a row of its table."""
+
+    framework: Id = Field(description="The `id` of the framework in frameworks.yml this setup belongs to.")
+    label: OneLine = Field(description="The setup as the benchmark names it, with versions where known, e.g. `FastAPI 0.75.0`.")
+    results: dict[Id, Annotated[int, Field(gt=0)]] = Field(
+        description="Requests per second for each test, keyed by the test's `id`; leave out a test the setup did not run."
+    )
+
+
+class Benchmark(Strict):
+    """A published benchmark run whose figures the Performance page shows."""
+
+    id: Id
+    title: OneLine = Field(description="The benchmark's name and the run, e.g. `py-frameworks-bench, run of 2022-03-14`.")
+    published: dt.date = Field(description="The day the results were published (YYYY-MM-DD).")
+    hardware: Text = Field(description="The machine the run used, as the benchmark describes it.")
+    load: Text = Field(description="How the load was generated and how the apps were served.")
+    versions: Text = Field(description="The framework versions measured, or that the source does not state them.")
+    tests: list[BenchmarkTest] = Field(min_length=1, description="The tests shown, in table order.")
+    stacks: list[BenchmarkStack] = Field(min_length=2, description="The setups shown, in table order.")
+    caveat: Text | None = Field(default=None, description="What a reader must know before comparing the figures.")
+    sources: list[Source] = Field(min_length=1, description="Where the figures were read.")
+
+
+class BenchmarksFile(Strict):
+    benchmarks: list[Benchmark] = Field(min_length=1, description="Benchmark runs with figures for at least two frameworks.")
+
+
 class Guide(BaseModel):
     """The whole, cross-checked guide: what every renderer and export reads."""
 
@@ -196,6 +232,7 @@ class Guide(BaseModel):
     groups: list[Group]
     decision: DecisionFile
     claims: list[Claim]
+    benchmarks: list[Benchmark] = []
 
     @property
     def criteria(self) -> list[Criterion]:

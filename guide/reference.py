@@ -45,6 +45,7 @@ groups:
         measures: Requests per second in a named public benchmark.
         glance: true
         reviewed: 2026-11-25
+        review_note: What was re-checked against which sources, and what changed.
         assessments:
           fastapi:
             rating: strong
@@ -94,6 +95,32 @@ claims:
     finding: qualified
     note: What checking it against the sources found.
     criteria: [throughput, async-concurrency]
+""",
+    "benchmarks.yml": """\
+benchmarks:
+  - id: py-frameworks-bench-2022
+    title: py-frameworks-bench, run of 2022-03-14
+    published: 2022-03-14
+    hardware: A GitHub Actions runner with 2 vCPUs.
+    load: Gunicorn with Uvicorn workers, `wrk -d15s -t4 -c64`, no database.
+    versions: FastAPI 0.75.0 and Django 4.0.3.
+    tests:
+      - id: api
+        name: JSON API
+      - id: db
+        name: 10 simple reads
+        database: true
+    stacks:
+      - framework: fastapi
+        label: FastAPI 0.75.0
+        results: {api: 5882, db: 1105}
+      - framework: django
+        label: Django 4.0.3
+        results: {api: 883}
+    sources:
+      - title: py-frameworks-bench results of 2022-03-14
+        url: https://github.com/klen/py-frameworks-bench/blob/f6a0f409cc5e42561d2b9dfafc5d751894f33010/docs/_posts/2022-03-14-results.md
+        accessed: 2026-11-25
 """,
 }
 

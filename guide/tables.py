@@ -151,7 +151,7 @@ def criterion_card(guide: Guide, criterion: Criterion, links: Links, *, searchab
         f'<h3 id="{attr(criterion.id)}-title">{html_text(criterion.title)}</h3>',
         f'<p class="guide-measures">{html_text(criterion.measures)}</p>',
         f'<p class="guide-reviewed">Last reviewed {criterion.reviewed.isoformat()}{stale}'
-        + (f": {html_text(criterion.review_note)}" if criterion.review_note else "")
+        + f": {html_text(criterion.review_note)}"
         + "</p>",
     ]
     for framework in guide.frameworks:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from guide import models
 from guide.models import Guide, review_is_stale
+from guide.sourcerules import source_findings
 
 from guide.yamlsource import Located, Mark, PathKey, YamlProblem, read_yaml
 
@@ -30,6 +31,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "criteria.yml": models.CriteriaFile,
     "decision.yml": models.DecisionFile,
     "claims.yml": models.ClaimsFile,
+    "benchmarks.yml": models.BenchmarksFile,
 }
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -77,7 +79,10 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def name(self, file: str) -> str:
-        path = self.data_dir / file
+        return self.display(self.data_dir / file)
+
+    def display(self, path: Path) -> str:
+        """``path`` as the contributor sees it: relative to the project folder when inside it."""
         if self.display_root:
             try:
                 return path.resolve().relative_to(self.display_root.resolve()).as_posix()
@@ -113,6 +118,8 @@ def check_data(
             _check_text(instance, (), located, file, out)
             parsed[file] = (instance, located)
     _cross_check(parsed, Path(docs_dir) if docs_dir else None, today, out)
+    if docs_dir:
+        _check_page_sources(Path(docs_dir), today, out)
     errors = [p for p in out.problems if p.severity == "error"]
     guide = None
     if not errors and len(parsed) == len(DATA_FILES):
@@ -121,6 +128,7 @@ def check_data(
             groups=parsed["criteria.yml"][0].groups,
             decision=parsed["decision.yml"][0],
             claims=parsed["claims.yml"][0].claims,
+            benchmarks=parsed["benchmarks.yml"][0].benchmarks,
         )
     order = {"error": 0, "warning": 1}
     out.problems.sort(key=lambda p: (order[p.severity], p.file, p.line, p.column))
@@ -294,6 +302,22 @@ def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Colle
                 "write the full address, starting with https://")
 
 
+# --- addresses cited in the pages ------------------------------------------------------------
+
+_PAGE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+
+def _check_page_sources(docs_dir: Path, today: dt.date, out: _Collector):
+    """The pages' footnotes cite sources too: the same durable-source rules apply to them."""
+    for page in sorted(docs_dir.rglob("*.md")):
+        shown = out.display(page)
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in _PAGE_URL.finditer(line):
+                url = match.group().rstrip(".,;:")
+                for _rule, finding in source_findings(url, "", today):
+                    out.problems.append(Problem(shown, number, match.start() + 1, url, finding.message, finding.hint, finding.severity))
+
+
 # --- cross-file checks ------------------------------------------------------------------------
 
 
@@ -359,6 +383,10 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
         decision, de_loc = parsed["decision.yml"]
         _check_decision(decision, de_loc, framework_ids, criterion_ids, known, page, unique, out)
 
+    if "benchmarks.yml" in parsed:
+        benchmarks_file, be_loc = parsed["benchmarks.yml"]
+        _check_benchmarks(benchmarks_file, be_loc, framework_ids, today, known, unique, not_future, out)
+
     if "claims.yml" in parsed:
         claims_file, cl_loc = parsed["claims.yml"]
         unique("claims.yml", cl_loc, [(("claims", i), claim.id) for i, claim in enumerate(claims_file.claims)])
@@ -378,12 +406,38 @@ def _check_criterion(criterion, base, located, framework_ids, today, known, page
         page(file, located, base + ("examples", e), example)
     for fid, assessment in criterion.assessments.items():
         known(file, located, base + ("assessments", fid), fid, framework_ids, "framework", key=True)
-        for s, source in enumerate(assessment.sources):
-            not_future(file, located, base + ("assessments", fid, "sources", s, "accessed"), source.accessed)
+        _check_sources(file, located, base + ("assessments", fid, "sources"), assessment.sources, today, not_future, out)
     for fid in framework_ids or []:
         if fid not in criterion.assessments:
             out.add(file, located.mark(base + ("assessments",), key=True), base + ("assessments",),
                     f"no assessment for framework '{fid}'", f"add `{fid}:` with rating, verdict, detail and sources")
+
+
+def _check_sources(file, located, base, sources, today, not_future, out):
+    """Each source: checked on a real day, and durable by every rule in ``guide.sourcerules``."""
+    for s, source in enumerate(sources):
+        not_future(file, located, base + (s, "accessed"), source.accessed)
+        for _rule, finding in source_findings(source.url, source.title, today):
+            out.add(file, located.mark(base + (s, "url")), base + (s, "url"), finding.message, finding.hint, finding.severity)
+
+
+def _check_benchmarks(benchmarks_file, located, framework_ids, today, known, unique, not_future, out):
+    file = "benchmarks.yml"
+    unique(file, located, [(("benchmarks", b), run.id) for b, run in enumerate(benchmarks_file.benchmarks)])
+    for b, run in enumerate(benchmarks_file.benchmarks):
+        base = ("benchmarks", b)
+        not_future(file, located, base + ("published",), run.published)
+        unique(file, located, [(base + ("tests", t), test.id) for t, test in enumerate(run.tests)])
+        test_ids = dict.fromkeys(test.id for test in run.tests)
+        for k, stack in enumerate(run.stacks):
+            known(file, located, base + ("stacks", k, "framework"), stack.framework, framework_ids, "framework")
+            for test_id in stack.results:
+                known(file, located, base + ("stacks", k, "results", test_id), test_id, test_ids, "test", key=True)
+        for t, test in enumerate(run.tests):
+            if not any(test.id in stack.results for stack in run.stacks):
+                out.add(file, located.mark(base + ("tests", t, "id")), base + ("tests", t, "id"),
+                        f"no setup has a result for test '{test.id}'", "add its figure to a stack's `results`, or remove the test")
+        _check_sources(file, located, base + ("sources",), run.sources, today, not_future, out)
 
 
 def _check_decision(decision, located, framework_ids, criterion_ids, known, page, unique, out):

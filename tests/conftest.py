@@ -186,6 +186,7 @@ EXTRA_CRITERION = {
     "title": "Plugin system",
     "measures": "Fixture criterion: how the framework is extended.",
     "reviewed": "2026-11-25",
+    "review_note": "Fixture note: what the review re-checked.",
     "assessments": {
         fid: {
             "rating": "good",

@@ -247,7 +247,7 @@ def test_every_problem_is_reported_at_once(data):
 def test_stale_reviews_are_warnings_not_errors(data):
     guide, problems = data.problems(today=dt.date(2028, 1, 1))
     assert guide is not None
-    warnings = [str(p) for p in problems if p.severity == "warning"]
+    warnings = [str(p) for p in problems if p.severity == "warning" and "last reviewed" in p.message]
     assert len(warnings) == len(guide.criteria)
     line = data.line_of("criteria.yml", "        reviewed: 2026-11-25")
     assert warnings[0] == (
@@ -276,6 +276,8 @@ def test_cli_exits_non_zero_and_prints_every_error(data):
 
 
 def test_cli_passes_on_the_real_data():
+    guide, _ = check_data(ROOT / "data", ROOT / "docs", display_root=ROOT)
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data ok: 2 frameworks, 6 groups, 25 criteria")
+    counts = f"{len(guide.frameworks)} frameworks, {len(guide.groups)} groups, {len(guide.criteria)} criteria"
+    assert result.stdout.startswith(f"data ok: {counts}")

@@ -1,29 +1,31 @@
-"""Task 3: authentication and protected routes (OAuth2 password flow, JWT)."""
+"""Task 3: authentication and protected routes (OAuth2 password flow, JWT, Argon2)."""
 
 import datetime as dt
-import hashlib
-import hmac
-import os
 from typing import Annotated
 
 import jwt
 from fastapi import Depends, FastAPI, HTTPException, status
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
+from pwdlib import PasswordHash
 from pydantic import BaseModel
 
-SECRET_KEY = os.environ.get(
-    "FASTAPI_EXAMPLES_SECRET", "change-me-in-production-32-bytes!"
-)
+from fastapi_app.settings import settings
+
 ALGORITHM = "HS256"
-TOKEN_LIFETIME = dt.timedelta(minutes=30)
 
 app = FastAPI(title="Auth")
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=settings.allowed_origins,
+    allow_methods=["GET", "POST"],
+    allow_headers=["Authorization", "Content-Type"],
+)  # bearer tokens travel in a header, so no allow_credentials (cookies) is needed
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
 
-
-def hash_password(password: str, salt: bytes) -> bytes:
-    # FastAPI ships no password hasher: pick one yourself (pwdlib, argon2-cffi, ...).
-    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 600_000)
+password_hash = PasswordHash.recommended()  # Argon2, as in FastAPI's tutorial
+# Checked against when the username is unknown, so that every login costs one hash.
+DUMMY_HASH = password_hash.hash("no such user")
 
 
 class User(BaseModel):
@@ -31,16 +33,30 @@ class User(BaseModel):
     is_admin: bool = False
 
 
-# Stand-in for a users table: username -> (user, salt, password hash).
-_SALT = b"example-salt"
+class UserInDB(User):
+    password_hash: str
+
+
+# Stand-in for a users table.
 USERS = {
-    "alice": (User(username="alice"), _SALT, hash_password("wonderland", _SALT)),
-    "root": (
-        User(username="root", is_admin=True),
-        _SALT,
-        hash_password("s3cret-root", _SALT),
-    ),
+    user.username: user
+    for user in [
+        UserInDB(username="alice", password_hash=password_hash.hash("wonderland")),
+        UserInDB(
+            username="root",
+            is_admin=True,
+            password_hash=password_hash.hash("s3cret-root"),
+        ),
+    ]
 }
+
+
+def authenticate(username: str, password: str) -> UserInDB | None:
+    user = USERS.get(username)
+    if user is None:
+        password_hash.verify(password, DUMMY_HASH)  # same work as for a real user
+        return None
+    return user if password_hash.verify(password, user.password_hash) else None
 
 
 class Token(BaseModel):
@@ -50,16 +66,21 @@ class Token(BaseModel):
 
 @app.post("/token")
 def login(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
-    record = USERS.get(form.username)
-    if record is None or not hmac.compare_digest(
-        record[2], hash_password(form.password, record[1])
-    ):
+    # A plain def: hashing is CPU work, so FastAPI runs it in its thread pool.
+    user = authenticate(form.username, form.password)
+    if user is None:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, detail="Incorrect username or password"
+            status.HTTP_401_UNAUTHORIZED,
+            detail="Incorrect username or password",
+            headers={"WWW-Authenticate": "Bearer"},
         )
-    expires = dt.datetime.now(dt.UTC) + TOKEN_LIFETIME
+    expires = dt.datetime.now(dt.UTC) + dt.timedelta(
+        minutes=settings.token_lifetime_minutes
+    )
     token = jwt.encode(
-        {"sub": form.username, "exp": expires}, SECRET_KEY, algorithm=ALGORITHM
+        {"sub": user.username, "exp": expires},
+        settings.secret_key.get_secret_value(),
+        algorithm=ALGORITHM,
     )
     return Token(access_token=token)
 
@@ -67,16 +88,22 @@ def login(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> Token:
 def current_user(token: Annotated[str, Depends(oauth2_scheme)]) -> User:
     # OAuth2PasswordBearer has already answered 401 if the header is missing.
     try:
-        username = jwt.decode(token, SECRET_KEY, algorithms=[ALGORITHM])["sub"]
-    except jwt.PyJWTError:
-        username = None
-    if username not in USERS:
+        claims = jwt.decode(
+            token,
+            settings.secret_key.get_secret_value(),
+            algorithms=[ALGORITHM],
+            options={"require": ["exp", "sub"]},  # no token lives forever
+        )
+    except jwt.InvalidTokenError:
+        claims = {}
+    user = USERS.get(claims.get("sub"))  # PyJWT has checked that sub is a string
+    if user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             detail="Could not validate credentials",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    return USERS[username][0]
+    return user
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
@@ -90,7 +117,7 @@ def admin_user(user: CurrentUser) -> User:
 
 @app.get("/me")
 def read_me(user: CurrentUser) -> User:
-    return user
+    return user  # the return type filters the answer: the hash is not sent
 
 
 @app.get("/reports", dependencies=[Depends(admin_user)])

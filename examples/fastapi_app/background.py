@@ -3,7 +3,9 @@
 from fastapi import BackgroundTasks, FastAPI, status
 from pydantic import BaseModel, Field
 
-app = FastAPI(title="Newsletter")
+from fastapi_app.errors import HANDLERS
+
+app = FastAPI(title="Newsletter", exception_handlers=HANDLERS)
 
 # Stand-in for an email provider: the job appends here instead of sending mail.
 outbox: list[dict[str, str]] = []

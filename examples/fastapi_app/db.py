@@ -1,29 +1,21 @@
-"""Database wiring shared by the SQLAlchemy examples (tasks 2, 7 and 8)."""
+"""Database wiring shared by the SQLAlchemy examples (tasks 2, 7 and 9), on asyncio."""
 
-import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import create_engine
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
-DATABASE_URL = os.environ.get(
-    "FASTAPI_EXAMPLES_DB", "sqlite:///fastapi_examples.sqlite3"
-)
+from fastapi_app.settings import settings
 
-engine = create_engine(DATABASE_URL)
-SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
+engine = create_async_engine(settings.database_url)  # the aiosqlite driver for SQLite
+SessionLocal = async_sessionmaker(engine, expire_on_commit=False)
 
 
-class Base(DeclarativeBase):
-    pass
-
-
-def get_session() -> Iterator[Session]:
+async def get_session() -> AsyncIterator[AsyncSession]:
     """One session per request, closed when the response is done."""
-    with SessionLocal() as session:
+    async with SessionLocal() as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[AsyncSession, Depends(get_session)]

@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import FastAPI, HTTPException, Path, status
 from pydantic import BaseModel, Field, field_validator
 
-app = FastAPI(title="Reservations")
+from fastapi_app.errors import HANDLERS
+
+app = FastAPI(title="Reservations", exception_handlers=HANDLERS)
 
 
 class ReservationIn(BaseModel):

@@ -1,9 +1,11 @@
 """SQLAlchemy models. The table is created by an Alembic migration, not create_all."""
 
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from fastapi_app.db import Base
+
+class Base(DeclarativeBase):
+    pass
 
 
 class Book(Base):

@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from fastapi_app.crud import router as books_router
+from fastapi_app.errors import HANDLERS
 
 app = FastAPI(
     title="Books API",
@@ -15,5 +16,6 @@ app = FastAPI(
     docs_url="/docs",  # Swagger UI
     redoc_url="/redoc",  # ReDoc
     openapi_url="/openapi.json",  # the schema both pages read
+    exception_handlers=HANDLERS,  # fastapi_app/errors.py, as in task 2
 )
 app.include_router(books_router)

@@ -5,6 +5,7 @@ import pytest
 from django.test import AsyncClient
 
 from rates import views
+from upstream import UPSTREAM_FAILURES
 
 RATES = {"EUR": {"USD": 1.25, "GBP": 0.85}}
 
@@ -56,15 +57,19 @@ async def test_unknown_currency_is_404(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.anyio
-async def test_upstream_failure_is_502_and_timeout_is_504(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("failure", UPSTREAM_FAILURES, ids=UPSTREAM_FAILURES.get)
+async def test_upstream_failure_is_502(
+    monkeypatch: pytest.MonkeyPatch, failure
 ) -> None:
-    use_transport(monkeypatch, httpx.MockTransport(lambda request: httpx.Response(503)))
+    use_transport(monkeypatch, httpx.MockTransport(failure))
     response = await AsyncClient().get(
         "/rates/convert/", {"amount": "10", "source": "EUR", "target": "USD"}
     )
     assert response.status_code == 502
 
+
+@pytest.mark.anyio
+async def test_upstream_timeout_is_504(monkeypatch: pytest.MonkeyPatch) -> None:
     def too_slow(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectTimeout("timed out", request=request)
 
@@ -100,4 +105,9 @@ def test_bad_query_is_400_without_calling_out(
     )
     assert response.status_code == 400
     assert set(response.json()) == {"amount", "source"}
+    for amount in ["nan", "inf", "-inf", "1e308"]:
+        response = client.get(
+            "/rates/convert/", {"amount": amount, "source": "EUR", "target": "USD"}
+        )
+        assert response.status_code == 400, amount
     assert calls == []

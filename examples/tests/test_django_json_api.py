@@ -42,11 +42,14 @@ def test_plain_past_date_and_malformed_json(client: Client) -> None:
     assert response.status_code == 400
     assert response.json() == {"errors": {"date": ["Must not be in the past."]}}
 
-    response = client.post(
-        "/reservations/", "{not json", content_type="application/json"
-    )
-    assert response.status_code == 400
-    assert response.json() == {"errors": {"__all__": ["Body must be JSON."]}}
+    for body, message in [
+        ("{not json", "Body must be JSON in UTF-8."),
+        (b"\xff\xfe{}", "Body must be JSON in UTF-8."),
+        ("[1, 2]", "Body must be a JSON object."),
+    ]:
+        response = client.post("/reservations/", body, content_type="application/json")
+        assert response.status_code == 400
+        assert response.json() == {"errors": {"__all__": [message]}}
 
 
 def test_plain_wrong_method_and_unknown_id(client: Client) -> None:
@@ -79,6 +82,12 @@ def test_drf_invalid_fields_give_400_with_messages_per_field(client: Client) -> 
     }
 
 
+def test_drf_body_nested_too_deep_is_400_not_500(client: Client) -> None:
+    deep = "[" * 100_000 + "]" * 100_000  # past Python's recursion limit
+    response = client.post("/reservations/drf/", deep, content_type="application/json")
+    assert response.status_code == 400
+
+
 def test_drf_malformed_json_and_unknown_id(client: Client) -> None:
     response = client.post(
         "/reservations/drf/", "{not json", content_type="application/json"
@@ -108,6 +117,15 @@ def test_ninja_invalid_fields_give_422_like_fastapi(client: Client) -> None:
     [error] = response.json()["detail"]
     assert error["loc"] == ["body", "data", "guests"]
     assert error["type"] == "greater_than_equal"
+
+
+def test_ninja_body_that_is_not_an_object_is_400(client: Client) -> None:
+    for body in ["null", "[1, 2]", "{not json"]:
+        response = client.post(
+            "/api/reservations", body, content_type="application/json"
+        )
+        assert response.status_code == 400
+        assert response.json() == {"detail": "Cannot parse request body"}
 
 
 def test_ninja_unknown_id_is_404(client: Client) -> None:

@@ -25,12 +25,31 @@ async def test_websocket_echoes_and_counts() -> None:
 
 
 @pytest.mark.anyio
-async def test_websocket_from_a_foreign_origin_is_refused() -> None:
-    communicator = WebsocketCommunicator(
-        application, "/ws/echo/", headers=[(b"origin", b"https://evil.example")]
-    )
+@pytest.mark.parametrize("headers", [[(b"origin", b"https://evil.example")], []])
+async def test_websocket_from_a_foreign_or_missing_origin_is_refused(headers) -> None:
+    communicator = WebsocketCommunicator(application, "/ws/echo/", headers=headers)
     connected, _ = await communicator.connect()
     assert not connected
+
+
+@pytest.mark.anyio
+async def test_a_frame_that_is_not_a_json_object_gets_an_error_not_a_hang_up() -> None:
+    communicator = WebsocketCommunicator(
+        application, "/ws/echo/", headers=[(b"origin", b"http://localhost")]
+    )
+    assert (await communicator.connect())[0]
+    for frame in [
+        {"text_data": "not json"},
+        {"text_data": "[1, 2]"},
+        {"bytes_data": b"\xff"},
+    ]:
+        await communicator.send_to(**frame)
+        assert await communicator.receive_json_from() == {
+            "error": "Send a JSON object."
+        }
+    await communicator.send_json_to({"text": "still here"})
+    assert await communicator.receive_json_from() == {"echo": "still here", "count": 1}
+    await communicator.disconnect()
 
 
 def parse_sse(body: str) -> list[dict[str, str]]:

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from fastapi_app import rates_service
 from fastapi_app.async_client import app, rates_client
+from upstream import UPSTREAM_FAILURES
 
 
 @pytest.fixture
@@ -56,8 +57,9 @@ def test_unknown_currency_is_passed_on_as_404(client: TestClient, use_upstream) 
     assert response.json() == {"detail": "Unknown currency XYZ"}
 
 
-def test_upstream_failure_is_502(client: TestClient, use_upstream) -> None:
-    use_upstream(httpx.MockTransport(lambda request: httpx.Response(500)))
+@pytest.mark.parametrize("failure", UPSTREAM_FAILURES, ids=UPSTREAM_FAILURES.get)
+def test_upstream_failure_is_502(client: TestClient, use_upstream, failure) -> None:
+    use_upstream(httpx.MockTransport(failure))
     response = client.get(
         "/convert", params={"amount": 10, "source": "EUR", "target": "USD"}
     )
@@ -89,4 +91,9 @@ def test_bad_query_never_reaches_the_other_service(
     )
     assert response.status_code == 422
     assert {e["loc"][-1] for e in response.json()["detail"]} == {"amount", "source"}
+    for amount in ["nan", "inf", "-inf", "1e308"]:
+        response = client.get(
+            "/convert", params={"amount": amount, "source": "EUR", "target": "USD"}
+        )
+        assert response.status_code == 422, amount
     assert calls == []

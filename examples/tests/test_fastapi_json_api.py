@@ -69,3 +69,14 @@ def test_unknown_reservation_is_404(client: TestClient) -> None:
     response = client.get("/reservations/999999")
     assert response.status_code == 404
     assert response.json() == {"detail": "Reservation not found"}
+
+
+def test_a_number_too_big_for_json_is_422_not_500(client: TestClient) -> None:
+    # 1e400 parses to infinity; FastAPI's own 422 handler would echo it and fail.
+    response = client.post(
+        "/reservations",
+        content=b'{"name": "Ada", "guests": 1e400}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert all("input" not in error for error in response.json()["detail"])

@@ -20,6 +20,10 @@ def test_openapi_json_describes_the_book_routes() -> None:
     book_in = schema["components"]["schemas"]["BookIn"]
     assert book_in["required"] == ["title", "author", "year"]
     assert book_in["properties"]["year"]["maximum"] == 2100
+    # Writes need a bearer token (task 3), reads do not: the schema says which is which.
+    assert "OAuth2PasswordBearer" in schema["components"]["securitySchemes"]
+    assert "security" in schema["paths"]["/books"]["post"]
+    assert "security" not in schema["paths"]["/books"]["get"]
 
 
 def test_swagger_ui_and_redoc_pages_are_served() -> None:

@@ -61,6 +61,16 @@ def test_search_matches_part_of_the_title(client: TestClient) -> None:
     assert [b["title"] for b in body["results"]] == ["Dune"]
 
 
+def test_like_wildcards_in_a_search_match_themselves(
+    client: TestClient, migrated_engine
+) -> None:
+    with Session(migrated_engine) as session:
+        session.add(Book(title="100% Dune", author="Anon", year=2000))
+        session.commit()
+    assert client.get("/books", params={"search": "%%"}).json()["count"] == 0
+    assert client.get("/books", params={"search": "0%"}).json()["count"] == 1
+
+
 def test_page_past_the_end_is_404(client: TestClient) -> None:
     response = client.get("/books", params={"page": 99})
     assert response.status_code == 404
@@ -75,3 +85,4 @@ def test_bad_parameters_are_422(client: TestClient) -> None:
         "page",
         "colour",
     }
+    assert client.get("/books", params={"size": 0}).status_code == 422

@@ -2,19 +2,43 @@
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
 from fastapi_app.realtime import app
+from fastapi_app.settings import settings
 
 client = TestClient(app)
+ORIGIN = {"origin": settings.allowed_origins[0]}  # as a browser on the front end sends
 
 
 def test_websocket_echoes_and_counts() -> None:
-    with client.websocket_connect("/ws/echo") as websocket:
+    with client.websocket_connect("/ws/echo", headers=ORIGIN) as websocket:
         websocket.send_json({"text": "hello"})
         assert websocket.receive_json() == {"echo": "hello", "count": 1}
         websocket.send_json({"text": "again"})
         assert websocket.receive_json() == {"echo": "again", "count": 2}
+
+
+@pytest.mark.parametrize("headers", [{"origin": "https://evil.example"}, {}])
+def test_websocket_from_a_foreign_or_missing_origin_is_refused(headers) -> None:
+    with pytest.raises(WebSocketDisconnect) as refused:
+        with client.websocket_connect("/ws/echo", headers=headers):
+            pass
+    assert refused.value.code == 1008
+
+
+def test_a_frame_that_is_not_a_json_object_gets_an_error_not_a_hang_up() -> None:
+    with client.websocket_connect("/ws/echo", headers=ORIGIN) as websocket:
+        websocket.send_text("not json")
+        assert websocket.receive_json() == {"error": "Send a JSON object."}
+        websocket.send_text("[1, 2]")
+        assert websocket.receive_json() == {"error": "Send a JSON object."}
+        websocket.send_bytes(b"\xff")
+        assert websocket.receive_json() == {"error": "Send a JSON object."}
+        websocket.send_json({"text": "still here"})
+        assert websocket.receive_json() == {"echo": "still here", "count": 1}
 
 
 def parse_sse(body: str) -> list[dict[str, str]]:

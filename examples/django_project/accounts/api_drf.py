@@ -1,7 +1,7 @@
 """Task 3 with Django REST Framework: token authentication and permission classes."""
 
 from rest_framework.authentication import TokenAuthentication
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import (
     api_view,
     authentication_classes,
@@ -10,10 +10,20 @@ from rest_framework.decorators import (
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import ScopedRateThrottle
 
-# POST username and password, get {"token": "..."}. The Token table comes
-# from a migration shipped with rest_framework.authtoken.
-token_view = obtain_auth_token
+
+class TokenView(ObtainAuthToken):
+    """POST username and password, get {"token": "..."}; the Token table comes from a
+    migration shipped with rest_framework.authtoken."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"  # the rate is in settings: DEFAULT_THROTTLE_RATES
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # the project's, as elsewhere
+
+
+token_view = TokenView.as_view()
 
 
 @api_view(["GET"])

@@ -3,6 +3,7 @@ from django.urls import path
 from accounts import api_drf, views
 
 urlpatterns = [
+    path("csrf/", views.csrf),
     path("login/", views.login_view),
     path("logout/", views.logout_view),
     path("me/", views.me),

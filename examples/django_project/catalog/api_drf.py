@@ -1,6 +1,7 @@
-"""Task 2 with Django REST Framework: a ModelViewSet gives all five routes."""
+"""Task 2 with Django REST Framework: a ModelViewSet gives all five operations + PUT."""
 
 from rest_framework import serializers, viewsets
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.routers import DefaultRouter
 
 from catalog.models import Book
@@ -15,6 +16,8 @@ class BookSerializer(serializers.ModelSerializer):
 class BookViewSet(viewsets.ModelViewSet):
     queryset = Book.objects.all()
     serializer_class = BookSerializer
+    # Anyone reads, signed-in users write.
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
 
 router = DefaultRouter()

@@ -1,6 +1,7 @@
-"""Task 7 in plain Django: filter from request.GET, page with Paginator."""
+"""Task 7 in plain Django: a Form checks the query, Paginator pages the queryset."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
@@ -8,22 +9,36 @@ from django.views.decorators.http import require_GET
 from catalog.models import Book
 
 
+class BrowseForm(forms.Form):
+    page = forms.IntegerField(min_value=1, max_value=1_000_000, required=False)
+    size = forms.IntegerField(min_value=1, max_value=100, required=False)
+    author = forms.CharField(max_length=100, required=False)
+    search = forms.CharField(min_length=2, max_length=200, required=False)
+    year_from = forms.IntegerField(min_value=0, max_value=2100, required=False)
+
+
 @require_GET
 def browse_books(request: HttpRequest) -> JsonResponse:
+    form = BrowseForm(request.GET)
+    if not form.is_valid():
+        errors = {
+            field: [e["message"] for e in errs]
+            for field, errs in form.errors.get_json_data().items()
+        }
+        return JsonResponse(errors, status=400)
+    params = form.cleaned_data
+
     books = Book.objects.all()  # Meta.ordering keeps pages stable
-    if author := request.GET.get("author"):
-        books = books.filter(author__iexact=author)
-    if search := request.GET.get("search"):
-        books = books.filter(title__icontains=search)
-    if year_from := request.GET.get("year_from"):
-        if not year_from.isdigit():
-            return JsonResponse({"year_from": ["Enter a whole number."]}, status=400)
-        books = books.filter(year__gte=int(year_from))
+    if params["author"]:
+        books = books.filter(author__iexact=params["author"])
+    if params["search"]:
+        books = books.filter(title__icontains=params["search"])  # escapes % and _
+    if params["year_from"] is not None:
+        books = books.filter(year__gte=params["year_from"])
 
     try:
-        size = min(int(request.GET.get("size", 10)), 100)
-        page = Paginator(books, size).page(request.GET.get("page", 1))
-    except (ValueError, PageNotAnInteger, EmptyPage):
+        page = Paginator(books, params["size"] or 10).page(params["page"] or 1)
+    except EmptyPage:
         return JsonResponse({"detail": "Invalid page."}, status=404)
 
     def link(number: int) -> str:
@@ -35,9 +50,9 @@ def browse_books(request: HttpRequest) -> JsonResponse:
         {
             "count": page.paginator.count,
             "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number())
-            if page.has_previous()
-            else None,
+            "previous": (
+                link(page.previous_page_number()) if page.has_previous() else None
+            ),
             "results": [model_to_dict(book) for book in page],
         }
     )

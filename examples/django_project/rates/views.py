@@ -1,5 +1,6 @@
 """Task 4 in Django: an async view that awaits another service through httpx."""
 
+import math
 import re
 
 import httpx
@@ -16,6 +17,19 @@ def rates_client() -> httpx.AsyncClient:
     return httpx.AsyncClient(base_url=settings.RATES_SERVICE_URL, timeout=5.0)
 
 
+def is_rate(value: object) -> bool:
+    return type(value) in (int, float) and 0 < value < 1e9  # no bool, NaN or infinity
+
+
+def rates_in(response: httpx.Response) -> dict[str, float]:
+    """The rates the other service promises; ValueError for any other reply."""
+    data = response.json()  # ValueError if the body is not JSON
+    rates = data.get("rates") if isinstance(data, dict) else None
+    if not isinstance(rates, dict) or not all(map(is_rate, rates.values())):
+        raise ValueError("unexpected reply")
+    return rates
+
+
 @require_GET
 async def convert(request: HttpRequest) -> JsonResponse:
     source, target = request.GET.get("source", ""), request.GET.get("target", "")
@@ -26,10 +40,10 @@ async def convert(request: HttpRequest) -> JsonResponse:
     }
     try:
         amount = float(request.GET.get("amount", ""))
-        if amount <= 0:
-            raise ValueError
     except ValueError:
-        errors["amount"] = ["Enter a positive number."]
+        amount = math.nan
+    if not 0 < amount <= 1e12:  # also refuses nan and inf
+        errors["amount"] = ["Enter a positive number up to 10^12."]
     if errors:
         return JsonResponse(errors, status=400)
 
@@ -39,13 +53,19 @@ async def convert(request: HttpRequest) -> JsonResponse:
             response = await client.get(f"/rates/{source}")
     except httpx.TimeoutException:
         return JsonResponse({"detail": "Rates service timed out"}, status=504)
+    except httpx.TransportError:  # refused, reset, DNS failure, ...
+        return JsonResponse({"detail": "Rates service unreachable"}, status=502)
     if response.status_code == 404:
         return JsonResponse({"detail": f"Unknown currency {source}"}, status=404)
     if response.is_error:
         return JsonResponse({"detail": "Rates service failed"}, status=502)
-    rate = response.json()["rates"].get(target)
-    if rate is None:
+    try:
+        rates = rates_in(response)
+    except ValueError:  # not JSON, or not the promised shape
+        return JsonResponse({"detail": "Rates service sent a bad reply"}, status=502)
+    if target not in rates:
         return JsonResponse({"detail": f"Unknown currency {target}"}, status=404)
+    rate = rates[target]
     return JsonResponse(
         {
             "amount": amount,

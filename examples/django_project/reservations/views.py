@@ -1,13 +1,14 @@
 """Task 1 in plain Django: parse JSON, validate with a Form, shape the errors."""
 
 import datetime as dt
-import json
 from itertools import count
 
 from django import forms
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+
+from config.json_body import json_object
 
 
 class ReservationForm(forms.Form):
@@ -31,13 +32,9 @@ _ids = count(1)
 @require_POST
 def create_reservation(request: HttpRequest) -> JsonResponse:
     try:
-        payload = json.loads(request.body)
-    except json.JSONDecodeError:
-        return JsonResponse({"errors": {"__all__": ["Body must be JSON."]}}, status=400)
-    if not isinstance(payload, dict):
-        return JsonResponse(
-            {"errors": {"__all__": ["Body must be a JSON object."]}}, status=400
-        )
+        payload = json_object(request)
+    except ValueError as error:
+        return JsonResponse({"errors": {"__all__": [str(error)]}}, status=400)
 
     form = ReservationForm(payload)
     if not form.is_valid():

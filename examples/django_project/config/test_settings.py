@@ -1,0 +1,13 @@
+"""Settings for the test suite: the real settings, a throwaway secret, plain HTTP.
+
+The real settings refuse to start without DJANGO_SECRET_KEY; only the tests make one up.
+"""
+
+import os
+import secrets
+
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+
+from config.settings import *  # noqa: E402,F403
+
+SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP

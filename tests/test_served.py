@@ -246,6 +246,12 @@ document.addEventListener("securitypolicyviolation", e => window.guideViolation(
 """
 
 
+SETTLE = """() => new Promise(done => {
+  scrollTo(0, document.documentElement.scrollHeight);
+  requestAnimationFrame(() => requestIdleCallback(done, {timeout: 3000}));
+})"""
+
+
 @pytest.fixture
 def watched(browser):
     """A loopback-only page whose CSP violations, console errors and page errors are recorded."""
@@ -271,6 +277,8 @@ def test_every_page_loads_without_a_csp_violation_or_console_error(served, watch
     found: dict[str, list[str]] = {}
     for path in [url_path(p) for p in served_files(served.site) if p.endswith((".html", ".svg"))]:
         watched.goto(served.url + path, wait_until="networkidle")
+        watched.evaluate(SETTLE)  # scripts that wait for the reader to scroll, or for a quiet moment
+        watched.wait_for_load_state("networkidle")
         if watched.problems:
             found[path] = sorted(set(p[:300] for p in watched.problems))[:5]
             watched.problems.clear()

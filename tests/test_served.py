@@ -22,7 +22,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, StaticServer, build_site, offline_context
-from guide import walk
 from guide.headers import (
     EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
     is_fingerprinted,
@@ -286,7 +285,7 @@ def test_every_page_loads_without_a_csp_violation_or_console_error(served, watch
 
 
 def test_walk_scorecard_search_and_flowchart_work_behind_nginx(served, watched, guide):
-    steps, end = max(walk.walk_paths(guide.decision), key=lambda item: len(item[0]))
+    steps, end = max(guide.decision.paths(), key=lambda item: len(item[0]))
     open_walk(watched, served.url + "decision/")
     for _, index in steps:
         answer(watched, index)

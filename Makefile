@@ -29,19 +29,31 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (a tool's own browser download fails here) and
-# poppler-utils for reading the printed PDFs; installed only when missing.
+# Debian's Chromium for the browser tests (a tool's own browser download fails here),
+# poppler-utils for reading the printed PDFs, and nginx with its Brotli module for the
+# real-server tests and `make serve-prod` (run from a folder of their own, never as the system
+# service); installed only when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NGINX ?= /usr/sbin/nginx
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 .PHONY: system-tools
 system-tools:
-	@if [ ! -x "$(CHROMIUM)" ] || ! command -v pdftotext >/dev/null; then \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils; \
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v pdftotext >/dev/null || [ ! -x "$(NGINX)" ] || [ ! -f "$(NGINX_BROTLI)" ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils nginx libnginx-mod-http-brotli-static; \
 	fi
 
 # A problem in the data or a page does not stop the server: every page lists the problems
 # (file:line:column) until they are fixed, then reloads by itself.
 serve: $(BIN)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# The published behaviour on this machine: a strict build served by nginx with the site's own
+# deploy/nginx.conf (headers, precompressed files) at http://127.0.0.1:$(PROD_PORT)/. No reload.
+PROD_PORT ?= 8001
+.PHONY: serve-prod
+serve-prod: system-tools
+	SITE_URL=http://127.0.0.1:$(PROD_PORT)/ $(MAKE) build
+	$(BIN)/python -m guide.localnginx site --port $(PROD_PORT)
 
 # Builds into a temporary folder and replaces site/ only on success: a failed build never
 # leaves a site/ that could be published.

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from guide.embeds import embed_markdown, embeds
 from guide.exports import EXPORT_DIR, site_info, write_exports
 from guide.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
+from guide.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
 from guide.render import render
 from guide.schema import publish_schemas
 from guide.site import SiteLinks, checked, exclude_code_from_search, guide_for, page_url, project_root, show_problems_as_page
@@ -75,6 +77,10 @@ def on_post_build(config):
     publish_schemas(root, site_dir)
     write_exports(guide_for(config), site_info(config), site_dir)
     write_flowchart_svg(config, site_dir)
+    try:  # last: the header policy hashes the finished pages (guide/headers.py)
+        publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE))
+    except PolicyError as error:
+        raise PluginError(str(error)) from None
 
 
 def write_flowchart_svg(config, site_dir: Path) -> Path:

@@ -119,9 +119,9 @@ def test_every_box_has_a_visible_keyboard_focus(reader, guide):
 
 
 def test_clicking_a_box_scrolls_its_explanation_into_view(reader, guide):
-    """Needs walk.js to leave hash-only history entries alone (the `decision` branch's fix):
-    before it, the walk took the click's popstate for a step and scrolled back to itself."""
-    steps, _ = walk.walk_paths(guide.decision)[0]
+    """walk.js leaves hash-only history entries alone: otherwise the walk would take the
+    click's popstate for a step and scroll back to itself."""
+    steps, _ = guide.decision.paths()[0]
     page = reader(1280, 800, path=f"decision/?path={walk.encode_path(steps[:1])}")
     page.wait_for_selector(".guide-walk__app:not([hidden])")
     for node in (guide.decision.outcomes[-1].id, guide.decision.questions[-1].id):
@@ -157,7 +157,7 @@ def test_a_walk_event_marks_its_path_and_nothing_is_marked_before_an_answer(read
     """The chart's side of the contract with walk.js: whatever `guide:walk` says is marked."""
     page = reader(1280, 800, path="embed/flowchart/")
     assert path_marks(page) == {"walked": False, "nodes": [], "current": [], "currentAttrs": 0, "edges": []}
-    for steps, end in walk.walk_paths(guide.decision):
+    for steps, end in guide.decision.paths():
         detail = {"steps": [list(step) for step in steps], "node": end}
         page.evaluate("d => document.dispatchEvent(new CustomEvent('guide:walk', {detail: d}))", detail)
         assert path_marks(page) == expected_marks(steps, end)
@@ -166,12 +166,13 @@ def test_a_walk_event_marks_its_path_and_nothing_is_marked_before_an_answer(read
 
 
 def test_walking_marks_the_path_on_the_chart(reader, site_url, guide):
-    """With walk.js's `guide:walk` events and `guideWalk.current()` (the `decision` branch)."""
-    steps, end = max(walk.walk_paths(guide.decision), key=lambda path: len(path[0]))
+    """Through walk.js's `guide:walk` events, and `guideWalk.current()` for a shared link."""
+    steps, end = max(guide.decision.paths(), key=lambda path: len(path[0]))
     page = reader(1280, 800)
     page.wait_for_selector(".guide-walk__app:not([hidden])")
     assert path_marks(page)["walked"] is False
     for question, index in steps:
+        page.wait_for_selector(".guide-walk:not([data-walk-settling])")  # one activation, one answer
         page.locator(f'.guide-walk__step[data-node="{question}"]:not([hidden]) .guide-walk__answer').nth(index).click()
     page.wait_for_function("() => document.querySelector('.guide-flowchart--walked')")
     assert path_marks(page) == expected_marks(steps, end)

@@ -143,11 +143,15 @@
       window.setTimeout(function () { status.textContent = kicker + ". " + text(heading); }, 50);
     }
     if (options.focus) bringIntoView(state, heading);
-    state.settledAt = Date.now() + SETTLE_MS;
-    root.setAttribute("data-walk-settling", "");
-    window.setTimeout(function () {
-      if (Date.now() >= state.settledAt) root.removeAttribute("data-walk-settling");
-    }, SETTLE_MS);
+    /* Only a step the reader caused puts new answers under the pointer; the first render
+     * on opening the page does not, so it sets no guard. */
+    if (options.settle) {
+      state.settledAt = Date.now() + SETTLE_MS;
+      root.setAttribute("data-walk-settling", "");
+      window.setTimeout(function () {
+        if (Date.now() >= state.settledAt) root.removeAttribute("data-walk-settling");
+      }, SETTLE_MS);
+    }
     document.dispatchEvent(new CustomEvent("guide:walk", { detail: snapshot(state) }));
   }
 
@@ -160,7 +164,7 @@
 
   function go(state, steps) {
     history.pushState(null, "", urlFor(state.data, steps));
-    render(state, { focus: true, announce: true });
+    render(state, { focus: true, announce: true, settle: true });
   }
 
   function onClick(state, event) {
@@ -226,7 +230,7 @@
    * Material's to handle; the new page then arrives through document$. */
   window.addEventListener("popstate", function () {
     var state = stepIn(location);
-    if (state) render(state, { focus: true, announce: true });
+    if (state) render(state, { focus: true, announce: true, settle: true });
   });
 
   /* Material's instant navigation answers every popstate by pushing the address into its
@@ -240,7 +244,7 @@
     subject.next = function (url) {
       var state = url instanceof URL ? stepIn(url) : null;
       if (!state) return next.apply(subject, arguments);
-      render(state, { focus: true, announce: true });
+      render(state, { focus: true, announce: true, settle: true });
     };
     subject.guideWalkGuarded = true;
   }

@@ -1,0 +1,345 @@
+"""The built site behind Debian's nginx with the configuration it ships (``deploy/nginx.conf``,
+included in a server block on a loopback port): headers as the policy says, precompressed files,
+configuration not served, every page free of CSP violations and console errors in Chromium, the
+interactive parts working, and embeds framed by an allowed wiki origin but not by another.
+
+The site is built once more for this module with ``GUIDE_EMBED_ORIGINS`` naming the allowed host
+page's origin, as a team would build it; two small host pages on other loopback origins frame it.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import http.client
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, StaticServer, build_site, offline_context
+from guide.headers import (
+    EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
+    is_fingerprinted,
+)
+from guide.localnginx import LocalNginx
+from test_scorecard import assert_shows, open_scorecard
+from test_walk import answer, open_walk, visible_node
+
+HOST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A wiki page</title></head>
+<body><h1>A wiki page</h1>
+<script>
+  var frame = document.createElement("iframe");
+  frame.title = "An embedded view of the guide";
+  frame.src = new URLSearchParams(location.search).get("src");
+  frame.style.width = "100%";
+  document.body.appendChild(frame);
+  var host = document.createElement("script");
+  host.src = new URL("/assets/javascripts/embed-host.js", frame.src).href;
+  document.body.appendChild(host);
+  frame.addEventListener("guide:embed-resized", function () { document.body.dataset.resized = "yes"; });
+</script>
+</body></html>
+"""
+
+
+@dataclass
+class Served:
+    site: Path
+    url: str  # nginx, http://127.0.0.1:PORT/
+    allowed_host: str  # a wiki page on an origin the build allows, http://localhost:PORT/
+    other_host: str  # the same page on an origin it does not, http://127.0.0.1:OTHER/
+    nginx: LocalNginx
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    hosts = tmp_path_factory.mktemp("hosts")
+    (hosts / "wiki.html").write_text(HOST_PAGE, encoding="utf-8")
+    allowed, other = StaticServer(hosts), StaticServer(hosts)
+    allowed_origin = allowed.url.replace("127.0.0.1", "localhost").rstrip("/")
+    site = tmp_path_factory.mktemp("served") / "site"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(EMBED_ORIGINS_VARIABLE, allowed_origin)
+        result = build_site(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    nginx = LocalNginx(site)
+    try:
+        yield Served(site, nginx.url, allowed_origin + "/wiki.html", other.url + "wiki.html", nginx)
+    finally:
+        nginx.close()
+        allowed.close()
+        other.close()
+    assert nginx.process is None
+
+
+def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (names as sent, one value each) and raw body of a GET, redirects not followed."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+    try:
+        connection.request("GET", parts.path or "/", headers={"Accept-Encoding": encoding} if encoding else {})
+        response = connection.getresponse()
+        headers: dict[str, str] = {}
+        for name, value in response.getheaders():
+            assert name not in headers, f"{url}: {name} sent twice"
+            headers[name] = value
+        return response.status, headers, response.read()
+    finally:
+        connection.close()
+
+
+def served_files(site: Path) -> list[str]:
+    """Every file readers may ask for, without the precompressed copies."""
+    paths = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
+    return sorted(path for path in paths if not is_configuration(path))
+
+
+def url_path(path: str) -> str:
+    """The address a reader uses for a file: folders, not index.html."""
+    return path.removesuffix("index.html")
+
+
+def policy_names(headers: dict[str, str]) -> set[str]:
+    return set(headers) - {"Server", "Date", "Content-Type", "Content-Length", "Last-Modified", "Connection",
+                           "ETag", "Accept-Ranges", "Vary", "Content-Encoding", "Location"}
+
+
+# --- headers ------------------------------------------------------------------------------------
+
+
+def test_every_file_is_served_with_the_headers_of_the_policy(served):
+    policy = build_policy(served.site, (served.allowed_host.rsplit("/", 1)[0],))
+    files = served_files(served.site)
+    assert any(is_fingerprinted(f) for f in files) and any(f.startswith("embed/") for f in files)
+    for path in files:
+        status, headers, _ = fetch(served.url + url_path(path))
+        assert status == 200, path
+        expected = policy.headers_for(path)
+        assert {name: headers.get(name) for name in policy_names(headers) | set(expected)} == expected, path
+        assert headers["Cache-Control"] == (IMMUTABLE if is_fingerprinted(path) else REVALIDATE), path
+
+
+def test_pages_and_embeds_differ_only_in_who_may_frame_them(served):
+    _, page, _ = fetch(served.url + "comparison/")
+    _, embed, _ = fetch(served.url + "embed/comparison/")
+    allowed = served.allowed_host.rsplit("/", 1)[0]
+    page_csp, embed_csp = page["Content-Security-Policy"], embed["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in page_csp.split("; ") and page["X-Frame-Options"] == "SAMEORIGIN"
+    assert f"frame-ancestors 'self' {allowed}" in embed_csp.split("; ") and "X-Frame-Options" not in embed
+    assert page_csp.replace("frame-ancestors 'self'", f"frame-ancestors 'self' {allowed}") == embed_csp
+    for csp in (page_csp, embed_csp):
+        directives = dict(d.split(" ", 1) for d in csp.split("; "))
+        assert directives["default-src"] == "'self'"
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "*" not in csp
+        for kind in ("script-src", "style-src"):
+            sources = directives[kind].split()
+            assert sources[0] == "'self'" and all(s.startswith("'sha256-") for s in sources[1:]), kind
+
+
+def test_every_inline_script_and_style_has_its_hash_in_the_policy(served):
+    """Read with another parser than the policy's: any inline block of any page whose hash the
+    page's Content-Security-Policy lacks would not run or apply."""
+    checked = 0
+    for path in served_files(served.site):
+        if not path.endswith(".html"):
+            continue
+        _, headers, body = fetch(served.url + url_path(path))
+        directives = dict(d.split(" ", 1) for d in headers["Content-Security-Policy"].split("; "))
+        soup = BeautifulSoup(body.decode("utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "style"]):
+            if tag.name == "script" and (tag.get("src") or "json" in (tag.get("type") or "")):
+                continue
+            digest = base64.b64encode(hashlib.sha256((tag.string or "").encode()).digest()).decode()
+            allowed = directives.get(f"{tag.name}-src", directives["default-src"])
+            assert f"'sha256-{digest}'" in allowed.split(), f"{path}: inline {tag.name} without a hash: {(tag.string or '')[:80]!r}"
+            checked += 1
+        for tag in soup.find_all(style=True):
+            digest = base64.b64encode(hashlib.sha256(tag["style"].encode()).digest()).decode()
+            assert path.startswith("exports/"), f"{path}: a style attribute on a site page: {tag['style']!r}"
+            assert "'unsafe-hashes'" in directives["style-src"].split() and f"'sha256-{digest}'" in directives["style-src"]
+    assert checked
+
+
+def test_configuration_is_not_served(served):
+    for address in (NGINX_FILE, "deploy/", HEADERS_FILE):
+        status, headers, body = fetch(served.url + address)
+        assert status == 404, address
+        assert b"add_header" not in body and b"Content-Security-Policy:" not in body
+        assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]  # the 404 page keeps the policy
+
+
+def test_a_missing_page_gets_the_404_page_with_the_policy(served):
+    status, headers, body = fetch(served.url + "no-such-page/")
+    assert status == 404 and b"404" in body
+    assert headers["X-Frame-Options"] == "SAMEORIGIN" and headers["Cache-Control"] == REVALIDATE
+
+
+def test_headers_file_gives_each_path_the_same_headers_once(served):
+    """The _headers file, read the way Cloudflare Pages does (every matching rule applies), sets
+    what nginx sends, and no header twice for one path (Cloudflare would join the two values)."""
+    rules = parse_headers_file((served.site / HEADERS_FILE).read_text(encoding="utf-8"))
+    for path in served_files(served.site):
+        address = "/" + url_path(path)
+        matched: dict[str, str] = {}
+        for pattern, headers in rules:
+            if matches(pattern, address):
+                assert not set(headers) & set(matched), f"{address}: {set(headers) & set(matched)} set by two rules"
+                matched.update(headers)
+        _, sent, _ = fetch(served.url + url_path(path))
+        expected = {name: sent[name] for name in policy_names(sent)}
+        if "Cache-Control" not in matched:  # a plain file beside fingerprinted ones: the host's default
+            assert expected.pop("Cache-Control") == REVALIDATE and not is_fingerprinted(path), address
+        assert matched == expected, address
+
+
+def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line, {}))
+        else:
+            name, _, value = line.strip().partition(": ")
+            rules[-1][1][name] = value
+    return rules
+
+
+def matches(pattern: str, address: str) -> bool:
+    """A _headers pattern: a literal path, or one with a single ``*`` (a splat) at the end."""
+    return address.startswith(pattern[:-1]) if pattern.endswith("*") else address == pattern
+
+
+# --- precompressed files ------------------------------------------------------------------------
+
+
+def test_precompressed_files_are_served_to_clients_that_accept_them(served):
+    copies = sorted(served.site.rglob("*.gz")) + sorted(served.site.rglob("*.br"))
+    assert any(c.name == "index.html.gz" for c in copies) and any(c.name == "index.html.br" for c in copies)
+    for copy in copies:
+        original = copy.with_suffix("")
+        if not original.is_file():
+            continue
+        path = url_path(original.relative_to(served.site).as_posix())
+        encoding = "gzip" if copy.suffix == ".gz" else "br"
+        status, headers, body = fetch(served.url + path, encoding)
+        assert status == 200 and headers.get("Content-Encoding") == encoding, path
+        assert headers["Vary"] == "Accept-Encoding"
+        assert body == copy.read_bytes(), path
+        assert (gzip.decompress(body) if encoding == "gzip" else brotli.decompress(body)) == original.read_bytes()
+    _, plain, body = fetch(served.url + "index.html")
+    assert "Content-Encoding" not in plain and body == (served.site / "index.html").read_bytes()
+
+
+# --- in Chromium ----------------------------------------------------------------------------------
+
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", e => window.guideViolation(
+  `on ${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+"""
+
+
+SETTLE = """() => new Promise(done => {
+  scrollTo(0, document.documentElement.scrollHeight);
+  requestAnimationFrame(() => requestIdleCallback(done, {timeout: 3000}));
+})"""
+
+
+@pytest.fixture
+def watched(browser):
+    """A loopback-only page whose CSP violations, console errors and page errors are recorded."""
+    context, record = offline_context(browser, viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    context.expose_function("guideViolation", lambda text: problems.append(f"CSP: {text}"))
+    context.add_init_script(REPORT_VIOLATIONS)
+    page = context.new_page()
+    def console(message):
+        if message.type == "error":
+            problems.append(f"console on {urlsplit(page.url).path}: {message.text} ({message.location.get('url')})")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.problems = problems
+    yield page
+    context.close()
+    assert record.blocked == [], f"requests to other hosts: {record.blocked}"
+
+
+def test_every_page_loads_without_a_csp_violation_or_console_error(served, watched):
+    """Every HTML page and SVG document, with the policy nginx sends for it."""
+    found: dict[str, list[str]] = {}
+    for path in [url_path(p) for p in served_files(served.site) if p.endswith((".html", ".svg"))]:
+        watched.goto(served.url + path, wait_until="networkidle")
+        watched.evaluate(SETTLE)  # scripts that wait for the reader to scroll, or for a quiet moment
+        watched.wait_for_load_state("networkidle")
+        if watched.problems:
+            found[path] = sorted(set(p[:300] for p in watched.problems))[:5]
+            watched.problems.clear()
+    assert found == {}, "\n".join(f"{page}: {problems}" for page, problems in found.items())
+
+
+def test_walk_scorecard_search_and_flowchart_work_behind_nginx(served, watched, guide):
+    steps, end = max(guide.decision.paths(), key=lambda item: len(item[0]))
+    open_walk(watched, served.url + "decision/")
+    for _, index in steps:
+        answer(watched, index)
+    assert visible_node(watched) == end
+    nodes = len(guide.decision.questions) + len(guide.decision.outcomes)
+    watched.wait_for_function(
+        "n => new Set([...document.querySelectorAll('.guide-flowchart svg [data-node]')].map(e => e.dataset.node)).size === n",
+        arg=nodes, timeout=20000,
+    )
+
+    open_scorecard(watched, served.url + "scorecard/")
+    first = guide.groups[0].id
+    watched.click(f'[data-group="{first}"] [data-weight="3"]')
+    assert_shows(watched, guide, {**{g.id: int(watched.get_attribute(f'[data-group="{g.id}"] [aria-pressed="true"]', "data-weight"))
+                                     for g in guide.groups}, first: 3})
+
+    watched.goto(served.url)
+    watched.click("label.md-search__icon, .md-search__input")
+    watched.keyboard.type("migrations")
+    watched.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert watched.problems == []
+
+
+def frame_document(page, src: str):
+    """The frame showing ``src`` once it has loaded, and whether the guide's page is in it."""
+    page.wait_for_load_state("load")
+    frame = next(f for f in page.frames if f is not page.main_frame)
+    frame.wait_for_load_state("load")
+    try:
+        shown = frame.evaluate("() => !!document.querySelector('.guide-embed, .md-content')")
+    except Exception:  # a refused frame holds Chromium's error page, which scripts cannot reach
+        shown = False
+    return frame, shown
+
+
+def test_an_embed_is_framed_by_an_allowed_wiki_and_refused_by_another(served, browser):
+    context, record = offline_context(browser)
+    page = context.new_page()
+    refusals: list[str] = []
+    page.on("console", lambda m: "frame-ancestors" in m.text and refusals.append(m.text))
+    embed = served.url + "embed/comparison/"
+
+    page.goto(f"{served.allowed_host}?src={embed}")
+    _, shown = frame_document(page, embed)
+    assert shown and refusals == []
+    page.wait_for_function("document.body.dataset.resized === 'yes'", timeout=20000)  # embed-host.js, cross-origin
+
+    page.goto(f"{served.allowed_host}?src={served.url}comparison/")  # a site page, not an embed
+    _, shown = frame_document(page, served.url + "comparison/")
+    assert not shown and refusals
+
+    refusals.clear()
+    page.goto(f"{served.other_host}?src={embed}")
+    _, shown = frame_document(page, embed)
+    assert not shown and refusals
+    context.close()
+    assert record.blocked == []

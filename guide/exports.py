@@ -127,6 +127,19 @@ def guide_json_schema(site: SiteInfo) -> str:
 # --- CSV -----------------------------------------------------------------------------------
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection):
+# https://github.com/OWASP/www-community/blob/0e5e8f001bc2b6d5c8d09ca9b1700c4643296a82/pages/attacks/CSV_Injection.md
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one leading single quote when it would start a
+    formula (OWASP's remedy; spreadsheets hide the quote), everything else as written. Numbers pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _sources_text(criterion: Criterion, framework: Framework) -> str:
     return "\n".join(
         f"{one_line(s.title)} <{s.url}> (checked {s.accessed.isoformat()})"
@@ -135,16 +148,20 @@ def _sources_text(criterion: Criterion, framework: Framework) -> str:
 
 
 def comparison_csv(guide: Guide, site: SiteInfo) -> str:
-    """One row per criterion and framework, with a header row; RFC 4180 quoting, CRLF line ends."""
+    """One row per criterion and framework, with a header row; RFC 4180 quoting, CRLF line ends.
+
+    As OWASP advises, every cell is in double quotes (so a `;` or `,` in the text never starts a
+    new cell, whichever separator the spreadsheet assumes) and none starts a formula (see
+    :func:`csv_cell`)."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     reviewed = guide.reviewed.isoformat()  # once: it scans every criterion
     for group in guide.groups:
         for criterion in group.criteria:
             for framework in guide.frameworks:
                 a = criterion.assessments[framework.id]
-                writer.writerow([
+                writer.writerow(csv_cell(cell) for cell in [
                     group.id, group.title, criterion.id, criterion.title, criterion.measures,
                     framework.id, framework.name, framework.version, a.rating.value, a.rating.score,
                     a.verdict, a.detail, a.judgement or "", _sources_text(criterion, framework),

@@ -10,24 +10,32 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from guide.embeds import embed_markdown, embeds
 from guide.exports import EXPORT_DIR, site_info, write_exports
 from guide.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
+from guide.render import render
 from guide.schema import publish_schemas
-from guide.site import SiteLinks, exclude_code_from_search, guide_for, page_url, project_root
+from guide.site import SiteLinks, checked, exclude_code_from_search, guide_for, page_url, project_root, show_problems_as_page
+
+
+def on_startup(command, dirty):
+    show_problems_as_page(command == "serve")
 
 
 def on_config(config):
-    guide_for(config)  # validate the data before any page renders; errors stop the build
+    checked(config)  # the data and every page, before anything renders; errors stop the build
     return config
 
 
 def on_files(files, config):
     """One generated embed page per table, group, flowchart and decision walk (see guide/embeds.py)."""
     guide = guide_for(config)
+    if guide is None:
+        return files
     titles = SiteLinks(config, "index.md")
     for embed in embeds(guide):
         content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
@@ -40,8 +48,20 @@ def on_pre_page(page, config, files):
     ``update_date`` into sitemap.xml (``lastmod``) and, as the gzip timestamp, sitemap.xml.gz,
     so a build on another day (or with another SOURCE_DATE_EPOCH) gives the same bytes.
     tests/test_reproducible.py checks it."""
-    page.update_date = guide_for(config).reviewed.isoformat()
+    guide = guide_for(config)
+    if guide is not None:
+        page.update_date = guide.reviewed.isoformat()
     return page
+
+
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown, page, config, files):
+    """Under ``mkdocs serve`` with problems in the data or pages, every page lists them (and
+    reloads by itself once they are fixed), instead of a build that never finishes loading."""
+    errors = checked(config).errors
+    if not errors:
+        return markdown
+    return str(render("build_problems.html", problems=[str(p) for p in errors]))
 
 
 def on_page_content(html, page, config, files):
@@ -51,6 +71,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    if guide_for(config) is None:
+        return
     root, site_dir = project_root(config), Path(config["site_dir"])
     publish_schemas(root, site_dir)
     write_exports(guide_for(config), site_info(config), site_dir)

@@ -6,7 +6,7 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 
 from __future__ import annotations
 
-from guide import benchmarks, embeds, flowchart, outline, reference, scorecard, tables, walk
+from guide import benchmarks, embeds, flowchart, outline, pagetext, reference, scorecard, tables, walk
 from guide.exports import EXPORT_DIR, site_info
 from guide.text import markdown_text
 from guide.site import SiteLinks, guide_for, page_url
@@ -114,6 +114,38 @@ def define_env(env):
     def scorecard_lead() -> str:
         """Who leads with equal weights, and how much each group adds to or takes from the lead."""
         return scorecard.equal_weights_lead(guide)
+
+    # Numbers, names and dates from the data, for sentences in pages (pages may not use Jinja
+    # expressions of their own: see guide/pagelint.py).
+    @env.macro
+    def count(what: str) -> str:
+        """``count("criteria")``: how many frameworks, groups, criteria, questions, outcomes or claims."""
+        return pagetext.count(guide, what)
+
+    @env.macro
+    def frameworks_compared() -> str:
+        """Each framework with the version its assessments describe: "FastAPI 0.165 and Django 6.1"."""
+        return pagetext.frameworks_compared(guide)
+
+    @env.macro
+    def group_title(group: str) -> str:
+        """``group_title("builtins")``: a group's title, for a sentence."""
+        return pagetext.group_title(guide, group)
+
+    @env.macro
+    def framework_reviews() -> str:
+        """A list of the frameworks with their versions and review dates."""
+        return pagetext.framework_reviews(guide)
+
+    @env.macro
+    def data_reviewed() -> str:
+        """The newest review date in the data (YYYY-MM-DD)."""
+        return guide.reviewed.isoformat()
+
+    @env.macro
+    def comparison_groups() -> str:
+        """Every group as a section: heading, description and each criterion in full."""
+        return pagetext.group_sections(guide, links())
 
     @env.macro
     def benchmark_tables() -> str:

@@ -173,7 +173,7 @@ class Recommendation(Strict):
 class Outcome(Strict):
     id: Id
     title: OneLine = Field(description="The recommendation in a few words.")
-    recommends: list[Recommendation] = Field(min_length=1, description="The framework(s) recommended, each with its role.")
+    recommends: list[Recommendation] = Field(min_length=1, description="The frameworks recommended, one or more, each with its role.")
     why: Text = Field(
         description=(
             "Why this setup fits. It must hold for every path that leads here: what depends on the path goes "
@@ -343,13 +343,13 @@ def _weight(value):
     if type(value) is int and value in WEIGHT_LABELS:
         return value
     if isinstance(value, bool):
-        shown = "yes/no (a boolean)"
+        shown = "a yes/no value"
     elif isinstance(value, str):
-        shown = f'"{value}" (text in quotes)'
+        shown = f'"{value}", text in quotes,'
     else:
         shown = f"'{value}'"
     choices = ", ".join(f"{w} {label}" for w, label in WEIGHT_LABELS.items())
-    raise PydanticCustomError("weight", f"{shown} is not a weight (expected one of: {choices})".replace("{", "(").replace("}", ")"))
+    raise PydanticCustomError("weight", f"{shown} is not a weight; expected one of: {choices}".replace("{", "(").replace("}", ")"))
 
 
 Weight = Annotated[int, BeforeValidator(_weight), Field(ge=0, le=3)]

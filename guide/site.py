@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from guide.models import Guide
-from guide.validate import DataError, load_guide
+from guide.pagelint import lint_pages
+from guide.validate import Problem, check_data
+
+log = logging.getLogger("mkdocs.plugins.guide")
 
 # MkDocs' config objects are unhashable: key by identity, and keep a weak reference to make sure
 # a later config that reuses the same id (a rebuild under `mkdocs serve`) is not served stale data.
@@ -30,17 +35,49 @@ def project_root(config) -> Path:
     return Path(config["config_file_path"]).resolve().parent
 
 
-def guide_for(config) -> Guide:
-    """Load and validate the data once per build; the macros and the hook both ask here."""
+class _Serving:
+    """Whether problems become an error page (``mkdocs serve``) or fail the build (the rest)."""
 
-    def load() -> Guide:
-        root = project_root(config)
-        try:
-            return load_guide(root / "data", Path(config["docs_dir"]), display_root=root)
-        except DataError as error:
-            raise PluginError(str(error)) from None
+    problems_as_page = False
 
-    return _once_per_build(config, "guide", load)
+
+def show_problems_as_page(enabled: bool) -> None:
+    """Under ``mkdocs serve`` a failed build leaves the browser waiting for a page that never
+    comes; there, the hook shows the problems as the page instead. ``make build`` and CI fail."""
+    _Serving.problems_as_page = enabled
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The data and pages of one build: the Guide when nothing is wrong, else every error."""
+
+    guide: Guide | None
+    errors: list[Problem]
+
+
+def checked(config) -> Checked:
+    """Check the data and every page once per build, before any page renders; raise on errors
+    unless they are to be shown as a page."""
+
+    def check() -> Checked:
+        root, docs_dir = project_root(config), Path(config["docs_dir"])
+        guide, problems = check_data(root / "data", docs_dir, display_root=root)
+        errors = [p for p in problems if p.severity == "error"] + lint_pages(docs_dir, root)
+        if errors:
+            count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
+            report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))
+            if not _Serving.problems_as_page:
+                raise PluginError(report)
+            log.warning(report + "\nEvery page shows them until they are fixed.")
+        return Checked(None if errors else guide, errors)
+
+    return _once_per_build(config, "checked", check)
+
+
+def guide_for(config) -> Guide | None:
+    """The validated Guide, loaded once per build; the macros and the hook both ask here.
+    ``None`` only under ``mkdocs serve`` with problems, when every page shows them instead."""
+    return checked(config).guide
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:

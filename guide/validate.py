@@ -3,7 +3,7 @@
 Every problem is collected, never just the first, and each names the file, line, column, the
 path of the field, what is wrong and a hint a newcomer can act on:
 ``data/criteria.yml:88:15: groups[2].criteria[4].assessments.fastapi.rating: 'grate' is not a
-rating (expected one of: strong, good, fair, weak)``.
+rating; expected one of: strong, good, fair, weak (see the rating scale on the Methodology page)``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 
 from guide import models
+from guide.characters import refused_characters
 from guide.models import Guide, review_is_stale
 from guide.sourcerules import source_findings
 
@@ -37,6 +38,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_BRACKETED = re.compile(r"\s*\(([^()]*\s[^()]*)\)")  # a clause in brackets, not "framework(s)"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__(f"{len(errors)} problem(s) in the guide's data:\n" + "\n".join(map(str, errors)))
+        count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
+        super().__init__(f"{count} in the guide's data:\n" + "\n".join(map(str, errors)))
 
 
 def format_path(path: PathKey) -> str:
@@ -111,8 +114,9 @@ def check_data(
             continue
         try:
             located = read_yaml(path)
-        except YamlProblem as problem:
-            out.add(file, problem.mark, problem.path, problem.message, problem.hint)
+        except YamlProblem as unreadable:
+            for problem in unreadable.problems:
+                out.add(file, problem.mark, problem.path, problem.message, problem.hint)
             continue
         instance = _validate_model(model, located, file, out)
         if instance is not None:
@@ -206,7 +210,7 @@ def _model_at(model, loc: PathKey):
 
 def _describe(value) -> str:
     if isinstance(value, bool):
-        return "yes/no (a boolean)"
+        return "a yes/no value"
     if isinstance(value, (dt.date, dt.datetime)):
         return "a date"
     if isinstance(value, dict):
@@ -227,7 +231,7 @@ def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
     field_info = None
     if isinstance(parent, type) and issubclass(parent, BaseModel) and loc and isinstance(loc[-1], str):
         field_info = parent.model_fields.get(loc[-1])
-    described = (field_info.description or "") if field_info else ""
+    described = _as_hint(field_info.description or "") if field_info else ""
 
     if kind == "extra_forbidden":
         known = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
@@ -241,10 +245,10 @@ def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
         noun = "rating" if target is models.Rating else "value"
         close = difflib.get_close_matches(str(value), [m.value for m in target], n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see the rating scale on the Methodology page"
-        return f"'{value}' is not a {noun} (expected one of: {allowed})", hint
+        return f"'{value}' is not a {noun}; expected one of: {allowed}", hint
     if kind == "literal_error":
         expected = ctx.get("expected", "")
-        return f"'{value}' is not allowed (expected one of: {expected})", described
+        return f"'{value}' is not allowed; expected one of: {expected}", described
     if kind in ("string_type", "str_type"):
         hint = "put the text in quotes"
         if isinstance(value, bool):
@@ -260,15 +264,27 @@ def _explain(model, item: dict, loc: PathKey) -> tuple[str, str]:
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"'{value}' is not a real date", "write it as YYYY-MM-DD, e.g. 2026-11-25"
     if kind == "too_short":
-        need = ctx.get("min_length", 1)
-        return f"needs at least {need} item(s), found {ctx.get('actual_length', 0)}", described
+        need, found = ctx.get("min_length", 1), ctx.get("actual_length", 0)
+        return f"needs at least {_items(need)}, found {found}", described
     if kind in ("list_type", "tuple_type"):
         return f"expected a list, got {_describe(value)}", "start each item with `- ` on its own line"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of keys to values, got {_describe(value)}", "write `key: value` pairs, indented under this key"
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {_describe(value)}", ""
-    return item["msg"], described
+        return f"expected true or false, got {_describe(value)}", "write `true` or `false`"
+    message = item["msg"]  # pydantic's own words, in the same lower-case style as the rest
+    return message[:1].lower() + message[1:], described
+
+
+def _as_hint(description: str) -> str:
+    """A field's description (a sentence for the data reference) worded as a hint: lower case,
+    no closing full stop, and its brackets as a clause, since the hint itself goes in brackets."""
+    hint = _BRACKETED.sub(r", \1", description).removesuffix(".")
+    return hint[:1].lower() + hint[1:] if hint[1:2].islower() else hint
+
+
+def _items(count: int) -> str:
+    return "one item" if count == 1 else f"{count} items"
 
 
 # --- text that would not render as written ---------------------------------------------------
@@ -288,19 +304,29 @@ def _check_text(value, path: PathKey, located: Located, file: str, out: _Collect
         for key, item in value.items():
             _check_text(item, path + (key,), located, file, out)
     elif isinstance(value, str):
+        _check_characters(value, path, located, file, out)
         prose = _CODE_SPAN.sub("", value)
         if _HTML_TAG.search(prose):
             out.add(file, located.mark(path), path, "contains an HTML tag, which the guide shows as plain text",
                     "write plain text; put code such as `<form>` in backticks")
         if _MD_LINK.search(prose):
             out.add(file, located.mark(path), path, "contains a Markdown link, which the guide shows as plain text",
-                    "put the address in `sources` (or `pages`) instead of the text")
+                    "put the address in `sources` or `pages` instead of the text")
+
+
+def _check_characters(text: str, path: PathKey, located: Located, file: str, out: _Collector):
+    """Refused characters that reached a value through an escape (``"\\u202e"``): the reader
+    already refused every one written as itself, at its exact position."""
+    for found in refused_characters(text):
+        out.add(file, located.mark(path), path, f"contains {found.describe()}",
+                f"remove the backslash escape that writes it inside the quotes, such as `\\u{ord(found.character):04x}`")
 
 
 def _check_url(url: str, path: PathKey, located: Located, file: str, out: _Collector):
+    _check_characters(url, path, located, file, out)
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
-        out.add(file, located.mark(path), path, f"'{url}' is not an http(s) address",
+        out.add(file, located.mark(path), path, f"'{url}' is not an http or https address",
                 "write the full address, starting with https://")
 
 
@@ -332,14 +358,15 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
         for path, item_id in items:
             if item_id in seen:
                 out.add(file, located.mark(path + ("id",)), path + ("id",),
-                        f"id '{item_id}' is used twice (first at line {seen[item_id]})", "every id must be unique: rename one")
+                        f"id '{item_id}' is used twice; the first one is at line {seen[item_id]}",
+                        "every id must be unique: rename one")
             else:
                 seen[item_id] = located.mark(path + ("id",)).line
 
     def known(file, located, path, value, pool, what, key=False):
         if pool is not None and value not in pool:
             close = difflib.get_close_matches(value, list(pool), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: " + ", ".join(pool)
+            hint = f"did you mean '{close[0]}'?" if close else f"known {what} ids: " + ", ".join(pool)
             out.add(file, located.mark(path, key=key), path, f"no {what} has the id '{value}'", hint)
 
     def page(file, located, path, target):
@@ -352,7 +379,7 @@ def _cross_check(parsed, docs_dir: Path | None, today: dt.date, out: _Collector)
     def not_future(file, located, path, date):
         if date > today:
             out.add(file, located.mark(path), path, f"date {date.isoformat()} lies in the future",
-                    f"use the day the check was done (today is {today.isoformat()})")
+                    f"use the day the check was done; today is {today.isoformat()}")
 
     framework_ids = criterion_ids = None
     if "frameworks.yml" in parsed:
@@ -462,8 +489,9 @@ def _check_presets(parsed, groups, known, unique, out):
         missing = [g for g in group_ids if g not in preset.weights]
         if missing:
             out.add(file, located.mark(base, key=True), base,
-                    f"no weight for group(s) {', '.join(missing)}, which count as {models.DEFAULT_WEIGHT} "
-                    f"({models.WEIGHT_LABELS[models.DEFAULT_WEIGHT]})",
+                    f"no weight for {'group' if len(missing) == 1 else 'groups'} {', '.join(missing)}, "
+                    f"which {'counts' if len(missing) == 1 else 'count'} as {models.DEFAULT_WEIGHT}, "
+                    f"{models.WEIGHT_LABELS[models.DEFAULT_WEIGHT]}",
                     "give each group a weight from 0 to 3, e.g. `" + missing[0] + ": 2`", "warning")
         if all(preset.weights.get(g, models.DEFAULT_WEIGHT) == 0 for g in group_ids):
             out.add(file, located.mark(base, key=True), base, "every group has weight 0, so the preset ranks nothing",
@@ -592,7 +620,7 @@ def _check_backing(decision, located, today, not_future, out, file):
             noun = kind.removesuffix("s")
             out.add(file, located.mark((kind, i, "id")), (kind, i, "id"),
                     f"{noun} '{node.id}' gives advice with no source and no judgement",
-                    f"add `sources:` (title, url, accessed) where {what} can be checked, "
+                    f"add `sources:` with title, url and accessed where {what} can be checked, "
                     "or a `judgement:` that gives the guide's own reasoning")
 
 
@@ -624,7 +652,7 @@ def _check_path_reasons(decision, located, out, file):
             if last not in reported:
                 reported.add(last)
                 out.add(file, located.mark(last), last,
-                        f"leads to outcome '{outcome}' on a path that gives no reason of its own ({shown(steps)})",
+                        f"leads to outcome '{outcome}' on a path that gives no reason of its own: {shown(steps)}",
                         "add `because:` to this answer, or to an earlier one on the path: one sentence on why "
                         "that answer leads to this outcome")
             continue
@@ -637,5 +665,5 @@ def _check_path_reasons(decision, located, out, file):
             reported.add(at)
             out.add(file, located.mark(at), at,
                     f"this path and another reach outcome '{outcome}' with the same reasons, so the result "
-                    f"reads the same for different answers ({shown(steps)}; {shown(other)})",
+                    f"reads the same for different answers: {shown(steps)}; {shown(other)}",
                     "give this answer a `because:` that says what it changes, or lead it to an outcome of its own")

@@ -571,6 +571,8 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     assert page.evaluate("getComputedStyle(document.querySelector('.guide-walk')).display") == "none"
     before = pdf_text(page, tmp_path, "before")
     assert "Question 1 of at most" not in before and "Start over" not in before
+    heading = " ".join(page.eval_on_selector(".guide-walk-section h2", "h => h.textContent").split())
+    assert heading.rstrip("¶ ") not in before  # nor the heading of a section with nothing in it
     for sentence in screen_only:
         assert sentence[:40] not in before
     # After the walk: the answers, the result with its reasons, and the address of both.

@@ -571,7 +571,7 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     assert page.evaluate("getComputedStyle(document.querySelector('.guide-walk')).display") == "none"
     before = pdf_text(page, tmp_path, "before")
     assert "Question 1 of at most" not in before and "Start over" not in before
-    heading = " ".join(page.eval_on_selector(".guide-walk-section h2", "h => h.textContent").split())
+    heading = " ".join(page.eval_on_selector("h2.guide-walk-heading", "h => h.textContent").split())
     assert heading.rstrip("¶ ") not in before  # nor the heading of a section with nothing in it
     for sentence in screen_only:
         assert sentence[:40] not in before
@@ -581,6 +581,7 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     open_walk(page, f"{site_url}decision/?path={walk.encode_path(steps)}")
     address = page.url
     after = pdf_text(page, tmp_path, "after")
+    assert heading.rstrip("¶ ") in after  # with something in it, the section has its heading again
     result = after[after.lower().index("your result"): after.index("What to watch out for")]
     assert shown(outcome_of(guide, end).title) in result
     for step in steps:

@@ -53,7 +53,7 @@ PROD_PORT ?= 8001
 .PHONY: serve-prod
 serve-prod: system-tools
 	SITE_URL=http://127.0.0.1:$(PROD_PORT)/ $(MAKE) build
-	$(BIN)/python -m guide.localnginx site --port $(PROD_PORT)
+	$(BIN)/python -m guide.publish.localnginx site --port $(PROD_PORT)
 
 # Builds into a temporary folder and replaces site/ only on success: a failed build never
 # leaves a site/ that could be published.

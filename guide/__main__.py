@@ -8,10 +8,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide.pagelint import lint_pages
-from guide.reference import update_contributing
-from guide.schema import write_schemas
-from guide.validate import check_data
+from guide.data.pagelint import lint_pages
+from guide.publish.reference import update_contributing
+from guide.publish.schema import write_schemas
+from guide.data.validate import check_data
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from guide.validate import load_guide
+from guide.data.validate import load_guide
 from static_server import StaticServer  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,5 @@
 """Property-based test: whatever a pull request does to a data file (its bytes, indentation,
-keys, values or structure), ``make check``'s code path (``guide.validate.check_data``, as
+keys, values or structure), ``make check``'s code path (``guide.data.validate.check_data``, as
 ``python -m guide check`` calls it) either accepts the data or reports every problem as
 ``data/FILE.yml:LINE:COLUMN: ...`` at a real position in that file, never raises, and answers
 within a bound of CPU time and of memory.
@@ -22,7 +22,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.validate import DATA_FILES, check_data
+from guide.data.validate import DATA_FILES, check_data
 from test_validation import ROOT, TODAY
 
 ORIGINALS = {name: (ROOT / "data" / name).read_bytes() for name in DATA_FILES}

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, build_site
-from guide import exports
-from guide.exports import SiteInfo
+from guide.publish import exports
+from guide.publish.exports import SiteInfo
 
 SITE = SiteInfo(name="FastAPI or Django?", url="https://guide.example/", licence="CC BY 4.0")
 NASTY = 'Pipe | <script>alert("x")</script> "quoted", comma\nsecond line \\| end'

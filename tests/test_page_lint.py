@@ -1,4 +1,4 @@
-"""What a page may hold beyond Markdown (guide/pagelint.py): calls of the guide's macros with
+"""What a page may hold beyond Markdown (guide/data/pagelint.py): calls of the guide's macros with
 literal arguments and its filters, and snippets from includes/ and examples/ only. Each mistake
 is reported with the page, line and column."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from guide.pagelint import lint_jinja, lint_pages, lint_snippets, registered_names
+from guide.data.pagelint import lint_jinja, lint_pages, lint_snippets, registered_names
 
 MACROS, FILTERS = registered_names()
 
@@ -97,7 +97,7 @@ def test_deeply_nested_jinja_is_a_problem_not_a_crash():
 
 
 def test_the_macro_list_is_what_the_macros_plugin_registers():
-    """The lint reads guide/macros.py; the plugin runs it. Both must name the same macros and
+    """The lint reads guide/mkdocs_glue/macros.py; the plugin runs it. Both must name the same macros and
     filters, apart from the plugin's own built-ins (which pages may not use)."""
     from mkdocs.config import load_config
 
@@ -259,7 +259,7 @@ def test_front_matter_that_mkdocs_would_show_as_text_is_refused(tmp_path):
 def test_the_front_matter_pattern_is_mkdocs_own():
     from mkdocs.utils.meta import YAML_RE
 
-    from guide.pagelint import FRONT_MATTER
+    from guide.data.pagelint import FRONT_MATTER
 
     assert (FRONT_MATTER.pattern, FRONT_MATTER.flags) == (YAML_RE.pattern, YAML_RE.flags)
 

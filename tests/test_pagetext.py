@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import FakeLinks
-from guide import pagetext
+from guide.views import pagetext
 
 
 def test_counts_follow_the_data(guide):

@@ -12,8 +12,8 @@ import time
 import pytest
 import yaml
 
-from guide import yamlsource
-from guide.validate import DATA_FILES
+from guide.data import yamlsource
+from guide.data.validate import DATA_FILES
 from test_validation import ROOT, DataCopy
 
 

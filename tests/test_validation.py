@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.validate import check_data
+from guide.data.validate import check_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, shown, tab_to
-from guide import outline, walk
-from guide.flowchart import node_anchor
-from guide.models import Guide
+from guide.views import outline, walk
+from guide.views.flowchart import node_anchor
+from guide.data.models import Guide
 from test_accessibility import AXE, AXE_OPTIONS, SCHEMES, describe, settle
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,50 +3,16 @@ headless Debian Chromium whose every request to another host is refused and reco
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from guide.data.validate import load_guide
-from static_server import StaticServer  # noqa: F401  (tests import it from here)
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# `make test-fast`: tests that build the site or start a browser skip themselves.
-FAST = os.environ.get("GUIDE_TESTS") == "fast"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def shown(text: str) -> str:
-    """What a reader sees of data text: backticks become code formatting, spaces collapse."""
-    return " ".join(text.split()).replace("`", "")
-
-
-def build_site(project: Path, site_dir: Path, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
-    """``<tool> build --strict`` (MkDocs, or ProperDocs) of ``project`` into ``site_dir``; the
-    result, never raising."""
-    if FAST:
-        pytest.skip("builds the site: `make test` runs it")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
+from helpers import (
+    CHROMIUM, CHROMIUM_ARGS, FAST, ROOT, DataCopy, StaticServer, build_site, copy_project, dump_yaml, offline_context,
+)
 
 
 @pytest.fixture(scope="session")
@@ -63,14 +29,10 @@ def guide():
     return load_guide(ROOT / "data", ROOT / "docs")
 
 
-class FakeLinks:
-    """Links for renderer tests: page paths as absolute URLs, titles made up."""
-
-    def href(self, page, anchor=None):
-        return f"/{page}" + (f"#{anchor}" if anchor else "")
-
-    def title(self, page):
-        return f"Title of {page}"
+@pytest.fixture
+def data(tmp_path) -> DataCopy:
+    """A copy of the data for one test to change."""
+    return DataCopy(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -93,31 +55,6 @@ def browser():
         chromium.close()
 
 
-class Offline:
-    """What a page tried to load from other hosts, and what it logged as errors."""
-
-    def __init__(self):
-        self.blocked: list[str] = []
-        self.console_errors: list[str] = []
-
-
-def offline_context(browser, **options):
-    """A browser context in which only loopback addresses answer; others are recorded."""
-    context = browser.new_context(**options)
-    record = Offline()
-
-    def route(route_request):
-        host = urlsplit(route_request.request.url).hostname or ""
-        if route_request.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "::1"):
-            route_request.continue_()
-        else:
-            record.blocked.append(route_request.request.url)
-            route_request.abort("internetdisconnected")
-
-    context.route("**/*", route)
-    return context, record
-
-
 @pytest.fixture
 def offline_page(browser):
     """A fresh page with the network cut off; the test fails if anything left for another host."""
@@ -129,23 +66,6 @@ def offline_page(browser):
     yield page
     context.close()
     assert record.blocked == [], f"requests to other hosts: {record.blocked}"
-
-
-def tab_to(page, selector: str, limit: int = 200):
-    """Press Tab until the focused element matches ``selector``; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project (without build output and installs) for builds from altered data."""
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partial", ".git", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, destination, ignore=ignore)
-    (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    return destination
 
 
 # --- a third framework, added through data only ------------------------------------------------
@@ -185,17 +105,6 @@ EXTRA_CRITERION = {
     },
 }
 LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
-
-
-class _WrittenOut(yaml.SafeDumper):
-    """Writes a value used twice out twice: data files may not hold anchors and aliases."""
-
-    def ignore_aliases(self, data):
-        return True
-
-
-def dump_yaml(data) -> str:
-    return yaml.dump(data, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True)
 
 
 def last_question(decision: dict) -> dict:

@@ -30,16 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, offline_context
+from helpers import AXE, AXE_OPTIONS, SCHEMES, describe, offline_context, settle
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "rules": {"aria-dialog-name": {"enabled": True}},
-    "resultTypes": ["violations"],
-    "iframes": False,
-}
-SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 PHONE_PAGES = [
     "index.html", "comparison/index.html", "decision/index.html", "scorecard/index.html",
@@ -51,24 +43,6 @@ PHONE_PAGES = [
 
 def built_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
-def describe(page: str, combination: str, violation: dict) -> list[str]:
-    lines = []
-    for node in violation["nodes"]:
-        summary = " ".join((node.get("failureSummary") or "").split())
-        snippet = " ".join(node["html"].split())[:200]
-        lines.append(f"{page} [{combination}] {violation['id']} ({violation.get('impact')}): "
-                     f"{' >> '.join(map(str, node['target']))}\n    {snippet}\n    {summary[:300]}")
-    return lines
-
-
-def settle(page, scheme: str):
-    """Wait until the palette is applied and no CSS transition is still running (Material fades
-    its tabs in; mid-fade colours are not what a reader sees)."""
-    if page.locator("body[data-md-color-scheme]").count():
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

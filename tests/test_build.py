@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project, shown
+from helpers import ROOT, build_site, copy_project, shown
 from guide.views.flowchart import node_anchor
 
 PAGES = [

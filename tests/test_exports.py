@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 from guide.publish import exports
 from guide.publish.exports import SiteInfo
 

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from test_validation import ROOT, DataCopy
+from helpers import ROOT, DataCopy
 
 MISTAKES = [
     ("criteria.yml", "    title: Performance\n", "    title: Performance: fast\n"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from conftest import offline_context
+from helpers import offline_context
 
 
 def origin(url: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
 

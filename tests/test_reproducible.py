@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 
 def digest(site) -> dict[str, str]:

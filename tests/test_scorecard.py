@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import FakeLinks, offline_context, tab_to
+from helpers import FakeLinks, assert_shows, offline_context, open_scorecard, tab_to
 from guide.views import scorecard, walk
 from guide.data.models import Guide, Rating
 
@@ -161,47 +161,6 @@ def test_equal_weights_table(guide):
 # --- In the browser ------------------------------------------------------------------------
 
 
-def expected_view(guide: Guide, weights):
-    """What the page must show, computed with the methodology's rule: each framework's rank and
-    score, then for each framework behind the leader the criteria with the largest shares of the
-    gap in the leader's favour and in its own (three of each at most)."""
-    ranked = scorecard.ranking(guide, weights)
-    rows = []
-    for rank, framework, score in ranked:
-        tied = sum(1 for r, _, _ in ranked if r == rank) > 1
-        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score)))
-    leader = ranked[0][1] if ranked else None
-    pairs = []
-    for _, other, _ in ranked[1:]:
-        found = scorecard.contributions(guide, weights, leader.id, other.id)
-        pairs.append((leader.id, other.id, [c.id for c, v in found if v > 0][:3], [c.id for c, v in found if v < 0][:3]))
-    return rows, pairs
-
-
-def shown_view(page):
-    rows = page.eval_on_selector_all(
-        ".guide-scorecard__results tbody tr",
-        """rows => rows.map(row => [row.dataset.framework, row.querySelector('.guide-scorecard__rank').textContent,
-                                   parseFloat(row.querySelector('.guide-scorecard__score').textContent)])""",
-    )
-    pairs = page.eval_on_selector_all(
-        ".guide-scorecard__pair",
-        """pairs => pairs.map(pair => {
-            const ids = id => [...pair.querySelectorAll(`[data-favours="${id}"] li`)].map(li => li.dataset.criterion);
-            return [pair.dataset.leader, pair.dataset.other, ids(pair.dataset.leader), ids(pair.dataset.other)];
-        })""",
-    )
-    return rows, pairs
-
-
-def assert_shows(page, guide, weights):
-    (rows, pairs), (want_rows, want_pairs) = shown_view(page), expected_view(guide, weights)
-    assert [row[0:2] for row in rows] == [list(row[0:2]) for row in want_rows]
-    for got, want in zip(rows, want_rows):
-        assert abs(got[2] - want[2]) <= 0.05 + 1e-9
-    assert pairs == [list(pair) for pair in want_pairs]
-
-
 def find_tie(guide: Guide):
     """A weighting under which two frameworks score exactly the same, if the data has one."""
     for values in itertools.product(scorecard.WEIGHTS, repeat=len(guide.groups)):
@@ -224,11 +183,6 @@ def weightings(guide: Guide):
     if tie:
         cases.append(tie)
     return cases
-
-
-def open_scorecard(page, url):
-    page.goto(url)
-    page.wait_for_selector(".guide-scorecard__app:not([hidden])")
 
 
 def test_scorecard_ranks_as_the_method_says(offline_page, site_url, guide):

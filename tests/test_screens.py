@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import StaticServer, offline_context, shown
+from helpers import StaticServer, offline_context, shown
 from guide.publish import embeds
 from guide.views import scorecard
 from guide.mkdocs_glue.site import page_url

@@ -21,14 +21,12 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, StaticServer, build_site, offline_context
+from helpers import ROOT, StaticServer, answer, assert_shows, build_site, offline_context, open_scorecard, open_walk, visible_node
 from guide.publish.headers import (
     EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
     is_fingerprinted,
 )
 from guide.publish.localnginx import LocalNginx
-from test_scorecard import assert_shows, open_scorecard
-from test_walk import answer, open_walk, visible_node
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A wiki page</title></head>

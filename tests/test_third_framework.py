@@ -10,7 +10,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from conftest import shown
+from helpers import shown
 from guide.views.flowchart import node_anchor
 
 

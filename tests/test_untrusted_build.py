@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from helpers import build_site, copy_project
 
 TOKEN = "ghp_not-a-real-token-0000"
 WALK = "{{ ''.__class__.__mro__[1].__subclasses__()|length }}"

@@ -14,7 +14,7 @@ import yaml
 
 from guide.data import yamlsource
 from guide.data.validate import DATA_FILES
-from test_validation import ROOT, DataCopy
+from helpers import ROOT, DataCopy
 
 
 @pytest.fixture

@@ -7,49 +7,12 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 import yaml
 
 from guide.data.validate import check_data
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 25)
-
-
-class DataCopy:
-    def __init__(self, tmp_path: Path):
-        self.root = tmp_path
-        shutil.copytree(ROOT / "data", tmp_path / "data")
-
-    def edit(self, file: str, old: str, new: str, count: int = 1) -> int:
-        """Replace the first ``count`` occurrences; return the 1-based line of the first new text."""
-        path = self.root / "data" / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not found in {file}"
-        start = text.index(old)
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-        return text[:start].count("\n") + 1
-
-    def line_of(self, file: str, needle: str, occurrence: int = 1) -> int:
-        text = (self.root / "data" / file).read_text(encoding="utf-8")
-        index = -1
-        for _ in range(occurrence):
-            index = text.index(needle, index + 1)
-        return text[:index].count("\n") + 1
-
-    def problems(self, today: dt.date = TODAY):
-        guide, problems = check_data(self.root / "data", ROOT / "docs", today=today, display_root=self.root)
-        return guide, problems
-
-    def messages(self, today: dt.date = TODAY) -> list[str]:
-        return [str(p) for p in self.problems(today)[1] if p.severity == "error"]
-
-
-@pytest.fixture
-def data(tmp_path) -> DataCopy:
-    return DataCopy(tmp_path)
+from helpers import ROOT, TODAY, DataCopy  # noqa: F401  (TODAY: other modules import it from here)
 
 
 def decision_of(data: DataCopy) -> dict:

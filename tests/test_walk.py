@@ -15,16 +15,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FakeLinks, offline_context, shown, tab_to
+from helpers import (
+    AXE, AXE_OPTIONS, DESKTOP, PHONE, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, settle, settled,
+    shown, tab_to, visible_node,
+)
 from guide.views import outline, walk
 from guide.views.flowchart import node_anchor
 from guide.data.models import Guide
-from test_accessibility import AXE, AXE_OPTIONS, SCHEMES, describe, settle
 
 ROOT = Path(__file__).resolve().parent.parent
-VISIBLE_STEP = ".guide-walk__step:not([hidden])"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 def outcome_of(guide: Guide, outcome_id: str):
@@ -133,10 +132,10 @@ def test_walk_markup_holds_every_question_and_outcome(guide):
         assert heading["tabindex"] == "-1" and heading.get_text() == shown(question.text)
         buttons = step.select("button.guide-walk__answer")
         assert [b["type"] for b in buttons] == ["button"] * len(question.answers)
-        for button, answer in zip(buttons, question.answers):
-            assert button.get_text() == shown(answer.label)
-            if answer.hint:
-                assert soup.find(id=button["aria-describedby"]).get_text() == shown(answer.hint)
+        for button, choice in zip(buttons, question.answers):
+            assert button.get_text() == shown(choice.label)
+            if choice.hint:
+                assert soup.find(id=button["aria-describedby"]).get_text() == shown(choice.hint)
         assert_backing(step, question)
     for outcome in guide.decision.outcomes:
         step = root.select_one(f'.guide-walk__step[data-node="{outcome.id}"]')
@@ -183,11 +182,11 @@ def test_outline_shows_reasons_sources_and_judgement(guide):
     for question in guide.decision.questions:
         section = soup.find(id=node_anchor(question.id))
         items = section.select(".guide-answers > li")
-        for item, answer in zip(items, question.answers):
+        for item, choice in zip(items, question.answers):
             because = item.select_one(".guide-because")
-            assert (because is not None) == bool(answer.because)
-            if answer.because:
-                assert shown(answer.because) in because.get_text()
+            assert (because is not None) == bool(choice.because)
+            if choice.because:
+                assert shown(choice.because) in because.get_text()
         assert_backing(section, question)
     for outcome in guide.decision.outcomes:
         assert_backing(soup.find(id=node_anchor(outcome.id)), outcome)
@@ -249,25 +248,6 @@ EVENTS = """
 window.__walkEvents = [];
 document.addEventListener('guide:walk', e => window.__walkEvents.push(JSON.parse(JSON.stringify(e.detail))));
 """
-
-
-def open_walk(page, url: str):
-    page.goto(url)
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
-
-
-def visible_node(page) -> str:
-    return page.get_attribute(VISIBLE_STEP, "data-node")
-
-
-def settled(page):
-    page.wait_for_selector(".guide-walk:not([data-walk-settling])")
-
-
-def answer(page, index: int):
-    """Click an answer as a reader does: after the last step has settled (see one activation)."""
-    settled(page)
-    page.locator(f"{VISIBLE_STEP} .guide-walk__answer").nth(index).click()
 
 
 SNAPSHOT = """() => {

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
+import contributor
+from guide.data.models import Guide
 from guide.data.validate import load_guide
 from helpers import (
-    CHROMIUM, CHROMIUM_ARGS, FAST, ROOT, DataCopy, StaticServer, build_site, copy_project, dump_yaml, offline_context,
+    CHROMIUM, CHROMIUM_ARGS, FAST, FORMULAS, HOSTILE, HOSTILE_TITLE, ROOT, DataCopy, StaticServer, build_site, copy_project,
+    offline_context, quoted,
 )
 
 
@@ -68,102 +70,68 @@ def offline_page(browser):
     assert record.blocked == [], f"requests to other hosts: {record.blocked}"
 
 
-# --- a third framework, added through data only ------------------------------------------------
+# --- hostile text in the data ---------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, guide) -> Build:
+    """One build of a copy whose data holds what a hostile contributor might write where text
+    goes: the first framework's verdict on the first criterion and the first group's title look
+    like table syntax, Jinja, a snippet include and Markdown; its verdicts on the next criteria
+    start like spreadsheet formulas. test_build.py and test_untrusted_build.py read it."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    criteria = project / "data" / "criteria.yml"
+    text = criteria.read_text(encoding="utf-8")
+    first = guide.frameworks[0].id
+    for criterion, value in zip(guide.criteria, [HOSTILE, *FORMULAS]):
+        verdict = criterion.assessments[first].verdict
+        assert f"verdict: {verdict}\n" in text, criterion.id
+        text = text.replace(f"verdict: {verdict}\n", f"verdict: {quoted(value)}\n", 1)
+    title = f"    title: {guide.groups[0].title}\n"
+    assert title in text
+    text = text.replace(title, f"    title: {quoted(HOSTILE_TITLE)}\n", 1)
+    criteria.write_text(text, encoding="utf-8")
+    site = project / "site-out"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return Build(site, load_guide(project / "data", project / "docs"), "")
+
+
+# --- a framework the suite has never seen, added as CONTRIBUTING.md says ------------------------
 
 
 @dataclass
-class ThirdFrameworkSite:
-    project: Path
+class Build:
+    """A strict build, the data it was built from, and where it is served."""
+
     site: Path
-    guide: object
+    guide: Guide
     url: str
 
 
-LITESTAR = {
-    "id": "litestar",
-    "name": "Litestar",
-    "summary": "An ASGI API framework with typed handlers, dependency injection and OpenAPI docs.",
-    "homepage": "https://litestar.dev/",
-    "repository": "https://github.com/litestar-org/litestar",
-    "licence": "MIT",
-    "version": "2.x",
-}
-EXTRA_CRITERION = {
-    "id": "plugin-system",
-    "title": "Plugin system",
-    "measures": "Fixture criterion: how the framework is extended.",
-    "reviewed": "2026-11-25",
-    "review_note": "Fixture note: what the review re-checked.",
-    "assessments": {
-        fid: {
-            "rating": "good",
-            "verdict": f"Fixture verdict for {fid}.",
-            "detail": "Fixture data for a build with one more criterion.",
-            "sources": [{"title": "Fixture source", "url": "https://example.org/plugins", "accessed": "2026-11-25"}],
-        }
-        for fid in ("fastapi", "django")
-    },
-}
-LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
-
-
-def last_question(decision: dict) -> dict:
-    """A question whose every answer leads straight to an outcome (every tree has one: the last
-    question of any path), where one more answer can lead to one more outcome."""
-    outcomes = {outcome["id"] for outcome in decision["outcomes"]}
-    return next(q for q in decision["questions"] if all(a["next"] in outcomes for a in q["answers"]))
-
-
-def add_litestar(project: Path) -> None:
-    """Add Litestar and one more criterion to a copy's data: the framework, an assessment of
-    every criterion, and an outcome that recommends it. No code is changed."""
-    data = project / "data"
-    frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
-    reviewed = frameworks["frameworks"][0]["reviewed"]
-    frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
-    (data / "frameworks.yml").write_text(dump_yaml(frameworks))
-    for path in sorted(data.rglob("*.yml")):
-        content = yaml.safe_load(path.read_text())
-        if not isinstance(content, dict) or "groups" not in content:
-            continue
-        count = 0
-        content["groups"][0]["criteria"].append(EXTRA_CRITERION)
-        for group in content["groups"]:
-            for criterion in group.get("criteria", []):
-                model = next(iter(criterion["assessments"].values()))
-                criterion["assessments"]["litestar"] = {
-                    "rating": LITESTAR_RATINGS[count % len(LITESTAR_RATINGS)],
-                    "verdict": f"Litestar on {criterion['title']}: test data.",
-                    "detail": "Fixture data for a build with a third framework.",
-                    "sources": model["sources"],
-                }
-                count += 1
-        path.write_text(dump_yaml(content))
-    decision = yaml.safe_load((data / "decision.yml").read_text())
-    last_question(decision)["answers"].append({
-        "label": "Litestar", "hint": "A team that already runs Litestar.",
-        "because": "Fixture reason: the team already runs Litestar.", "next": "litestar-service",
-    })
-    decision["outcomes"].append({
-        "id": "litestar-service",
-        "title": "Litestar for the service",
-        "recommends": [{"framework": "litestar", "role": "The service."}],
-        "why": "Fixture outcome for a third framework.",
-        "watch_out": ["A smaller community than either FastAPI or Django."],
-        "criteria": [decision["outcomes"][0]["criteria"][0], "async-concurrency"],
-        "pages": ["when-fastapi.md"],
-        "judgement": "Fixture judgement for a third framework.",
-    })
-    (data / "decision.yml").write_text(dump_yaml(decision))
+@dataclass
+class NewFrameworkSite(Build):
+    project: Path
+    added: contributor.Added
 
 
 @pytest.fixture(scope="session")
-def third_framework_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("litestar") / "project")
-    add_litestar(project)
+def new_framework_site(tmp_path_factory):
+    """A copy of the project with a framework and a criterion added through data and one page,
+    step by step as CONTRIBUTING.md says (tests/contributor.py), then built strict and served."""
+    project = copy_project(tmp_path_factory.mktemp("new-framework") / "project")
+    added = contributor.add_a_framework(project)
     site = project / "site-out"
     result = build_site(project, site)
-    assert result.returncode == 0, f"build with a third framework failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, f"build with a new framework failed:\n{result.stdout}\n{result.stderr}"
     server = StaticServer(site)
-    yield ThirdFrameworkSite(project, site, load_guide(project / "data", project / "docs"), server.url)
+    yield NewFrameworkSite(site, load_guide(project / "data", project / "docs"), server.url, project, added)
     server.close()
+
+
+@pytest.fixture(scope="session", params=["real data", "a new framework"])
+def every_build(request) -> Build:
+    """The real build, then the build with a new framework: what must hold for any data."""
+    if request.param == "real data":
+        fixture = request.getfixturevalue
+        return Build(fixture("built_site"), fixture("guide"), fixture("site_url"))
+    return request.getfixturevalue("new_framework_site")

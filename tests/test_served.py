@@ -3,8 +3,9 @@ included in a server block on a loopback port): headers as the policy says, prec
 configuration not served, every page free of CSP violations and console errors in Chromium, the
 interactive parts working, and embeds framed by an allowed wiki origin but not by another.
 
-The site is built once more for this module with ``GUIDE_EMBED_ORIGINS`` naming the allowed host
-page's origin, as a team would build it; two small host pages on other loopback origins frame it.
+The session's build, with its serving files written again as a build with ``GUIDE_EMBED_ORIGINS``
+naming the allowed host page's origin writes them (as a team would build it); two small host pages
+on other loopback origins frame it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import base64
 import gzip
 import hashlib
 import http.client
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,11 +22,12 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
-from helpers import ROOT, StaticServer, answer, assert_shows, build_site, offline_context, open_scorecard, open_walk, visible_node
+from helpers import ROOT, StaticServer, answer, assert_shows, offline_context, open_scorecard, open_walk, visible_node
 from guide.publish.headers import (
-    EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
-    is_fingerprinted,
+    HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration, is_fingerprinted,
+    publish_serving_files,
 )
 from guide.publish.localnginx import LocalNginx
 
@@ -56,16 +59,18 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, built_site):
     hosts = tmp_path_factory.mktemp("hosts")
     (hosts / "wiki.html").write_text(HOST_PAGE, encoding="utf-8")
     allowed, other = StaticServer(hosts), StaticServer(hosts)
     allowed_origin = allowed.url.replace("127.0.0.1", "localhost").rstrip("/")
     site = tmp_path_factory.mktemp("served") / "site"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv(EMBED_ORIGINS_VARIABLE, allowed_origin)
-        result = build_site(ROOT, site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    shutil.copytree(built_site, site)
+    # A team's build with the variable set differs from the session's build only in the serving
+    # files, which the hook writes last with this one call (guide/mkdocs_glue/hooks.py):
+    # write them again here with the origin allowed instead of building once more.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    publish_serving_files(site, config["site_url"], config["extra"].get("embed_origins"), allowed_origin)
     nginx = LocalNginx(site)
     try:
         yield Served(site, nginx.url, allowed_origin + "/wiki.html", other.url + "wiki.html", nginx)

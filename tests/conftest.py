@@ -3,6 +3,10 @@ headless Debian Chromium whose every request to another host is refused and reco
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +22,34 @@ from helpers import (
 )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
+def once_per_run(tmp_path_factory, name: str, make):
+    """``make(folder)``'s result, made once per test run: under pytest-xdist (``make test`` runs
+    two workers) the first worker to ask makes it under a lock, the others reuse its folder and
+    its (pickled) result. A failure is not shared: the next worker to ask tries again."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        folder, made = shared / name, shared / f"{name}.pickle"
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            made.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(made.read_bytes())
+
+
+def build_real_site(folder: Path) -> Path:
+    site = folder / "site"
     result = build_site(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strict once for the whole test run."""
+    return once_per_run(tmp_path_factory, "site", build_real_site)
 
 
 @pytest.fixture(scope="session")
@@ -79,20 +105,24 @@ def hostile_site(tmp_path_factory, guide) -> Build:
     goes: the first framework's verdict on the first criterion and the first group's title look
     like table syntax, Jinja, a snippet include and Markdown; its verdicts on the next criteria
     start like spreadsheet formulas. test_build.py and test_untrusted_build.py read it."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    path = project / "data" / "criteria.yml"
-    criteria = yaml.safe_load(path.read_text(encoding="utf-8"))
     first = guide.frameworks[0].id
-    texts = iter([HOSTILE, *FORMULAS])
-    for group in criteria["groups"]:
-        for criterion, text in zip(group["criteria"], texts):
-            criterion["assessments"][first]["verdict"] = text
-    criteria["groups"][0]["title"] = HOSTILE_TITLE
-    path.write_text(dump_yaml(criteria), encoding="utf-8")
-    site = project / "site-out"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    return Build(site, load_guide(project / "data", project / "docs"), "")
+
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        path = project / "data" / "criteria.yml"
+        criteria = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = iter([HOSTILE, *FORMULAS])
+        for group in criteria["groups"]:
+            for criterion, text in zip(group["criteria"], texts):
+                criterion["assessments"][first]["verdict"] = text
+        criteria["groups"][0]["title"] = HOSTILE_TITLE
+        path.write_text(dump_yaml(criteria), encoding="utf-8")
+        result = build_site(project, project / "site-out")
+        assert result.returncode == 0, result.stderr
+        return project
+
+    project = once_per_run(tmp_path_factory, "hostile", make)
+    return Build(project / "site-out", load_guide(project / "data", project / "docs"), "")
 
 
 # --- a framework the suite has never seen, added as CONTRIBUTING.md says ------------------------
@@ -117,11 +147,16 @@ class NewFrameworkSite(Build):
 def new_framework_site(tmp_path_factory):
     """A copy of the project with a framework and a criterion added through data and one page,
     step by step as CONTRIBUTING.md says (tests/contributor.py), then built strict and served."""
-    project = copy_project(tmp_path_factory.mktemp("new-framework") / "project")
-    added = contributor.add_a_framework(project)
+
+    def make(folder: Path) -> tuple[Path, contributor.Added]:
+        project = copy_project(folder / "project")
+        added = contributor.add_a_framework(project)
+        result = build_site(project, project / "site-out")
+        assert result.returncode == 0, f"build with a new framework failed:\n{result.stdout}\n{result.stderr}"
+        return project, added
+
+    project, added = once_per_run(tmp_path_factory, "new-framework", make)
     site = project / "site-out"
-    result = build_site(project, site)
-    assert result.returncode == 0, f"build with a new framework failed:\n{result.stdout}\n{result.stderr}"
     server = StaticServer(site)
     yield NewFrameworkSite(site, load_guide(project / "data", project / "docs"), server.url, project, added)
     server.close()

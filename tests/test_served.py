@@ -26,8 +26,8 @@ from mkdocs.config import load_config
 
 from helpers import ROOT, StaticServer, answer, assert_shows, offline_context, open_scorecard, open_walk, visible_node
 from guide.publish.headers import (
-    HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration, is_fingerprinted,
-    publish_serving_files,
+    HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, base_path, build_policy, embed_origins, headers_file,
+    is_configuration, is_fingerprinted, nginx_include,
 )
 from guide.publish.localnginx import LocalNginx
 
@@ -66,11 +66,14 @@ def served(tmp_path_factory, built_site):
     allowed_origin = allowed.url.replace("127.0.0.1", "localhost").rstrip("/")
     site = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(built_site, site)
-    # A team's build with the variable set differs from the session's build only in the serving
-    # files, which the hook writes last with this one call (guide/mkdocs_glue/hooks.py):
-    # write them again here with the origin allowed instead of building once more.
+    # A team's build with the variable set differs from the session's build only in the header
+    # policy's files, which the hook writes last (publish_serving_files, after the pages and their
+    # precompressed copies are final): write them again here with the origin allowed, instead of
+    # building once more.
     config = load_config(str(ROOT / "mkdocs.yml"))
-    publish_serving_files(site, config["site_url"], config["extra"].get("embed_origins"), allowed_origin)
+    policy = build_policy(site, embed_origins(config["extra"].get("embed_origins"), allowed_origin), base_path(config["site_url"]))
+    (site / NGINX_FILE).write_text(nginx_include(policy), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
     nginx = LocalNginx(site)
     try:
         yield Served(site, nginx.url, allowed_origin + "/wiki.html", other.url + "wiki.html", nginx)

@@ -290,8 +290,8 @@ def press(page, selector: str):
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
-    """On a desktop every path, answered with the keyboard; on a phone one path to each outcome,
-    answered with the pointer."""
+    """On a desktop every path, on a phone one path to each outcome, answered with the keyboard
+    (pointer clicks: test_one_activation_is_one_answer, test_browser_back_steps_back_in_place_on_a_phone)."""
     context, record = offline_context(browser, viewport=viewport)
     page = context.new_page()
     errors = []
@@ -312,10 +312,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
             assert shown_["current"] == {"steps": [list(s) for s in steps[: number - 1]], "node": question_id}
             if number > 1:  # focus and scroll follow the step
                 assert shown_["focused"] == f"walk-{question_id}-h" and in_view(shown_, "headingBox")
-            if viewport == PHONE:
-                answer(page, index)
-            else:
-                press(page, f"{VISIBLE_STEP} .guide-walk__answer >> nth={index}")
+            press(page, f"{VISIBLE_STEP} .guide-walk__answer >> nth={index}")
         outcome = outcome_of(guide, end)
         shown_ = page.evaluate(SNAPSHOT)
         assert shown_["node"] == end and shown_["heading"] == shown(outcome.title)
@@ -337,11 +334,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
         page.wait_for_function(
             "title => document.querySelector('.guide-walk__status').textContent.includes(title)", arg=shown(outcome.title)
         )
-        if viewport == PHONE:
-            settled(page)
-            page.click("[data-walk-restart]")
-        else:
-            press(page, "[data-walk-restart]")
+        press(page, "[data-walk-restart]")
     events = page.evaluate("window.__walkEvents")
     assert events[0] == {"steps": [], "node": guide.decision.start}  # the first render
     assert len(events) == 1 + sum(len(steps) + 1 for steps, _, _ in paths)

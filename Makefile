@@ -69,15 +69,19 @@ check: $(BIN)/.site-installed
 schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
+# Two pytest-xdist workers (the suite waits on browsers and builds about half the time; one
+# module's tests stay on one worker, so its fixtures are made once); the site builds the tests
+# share are built once per run (tests/conftest.py). Every benchmark script runs in its quickest
+# mode too (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools
-	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest examples
+	$(BIN)/python -m pytest tests -n 2 --dist loadscope
+	$(BIN)/python -m pytest examples -n 2
 
 # `make check`, then every test that neither builds the site nor starts a browser (those skip
 # themselves): the data, validation, page rules, renderers and exports, in a minute or two.
 test-fast: $(BIN)/.test-installed
 	$(BIN)/python -m guide check
-	GUIDE_TESTS=fast $(BIN)/python -m pytest tests -q -rfE
+	GUIDE_TESTS=fast $(BIN)/python -m pytest tests -q -rfE -n 2
 
 benchmarks: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/build_time.py

@@ -69,12 +69,12 @@ check: $(BIN)/.site-installed
 schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
-# Two pytest-xdist workers (the suite waits on browsers and builds about half the time; one
-# module's tests stay on one worker, so its fixtures are made once); the site builds the tests
-# share are built once per run (tests/conftest.py). Every benchmark script runs in its quickest
-# mode too (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
+# Two pytest-xdist workers (the suite waits on browsers and builds much of the time); a worker
+# that runs out of tests takes some of the other's. The site builds the tests share are built
+# once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
+# (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools
-	$(BIN)/python -m pytest tests -n 2 --dist loadscope
+	$(BIN)/python -m pytest tests -n 2 --dist worksteal
 	$(BIN)/python -m pytest examples -n 2
 
 # `make check`, then every test that neither builds the site nor starts a browser (those skip

@@ -3,10 +3,6 @@ headless Debian Chromium whose every request to another host is refused and reco
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pickle
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,25 +14,8 @@ from guide.data.models import Guide
 from guide.data.validate import load_guide
 from helpers import (
     CHROMIUM, CHROMIUM_ARGS, FAST, FORMULAS, HOSTILE, HOSTILE_TITLE, ROOT, DataCopy, StaticServer, build_site, copy_project,
-    dump_yaml, offline_context,
+    dump_yaml, offline_context, once_per_run,
 )
-
-
-def once_per_run(tmp_path_factory, name: str, make):
-    """``make(folder)``'s result, made once per test run: under pytest-xdist (``make test`` runs
-    two workers) the first worker to ask makes it under a lock, the others reuse its folder and
-    its (pickled) result. A failure is not shared: the next worker to ask tries again."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        return make(tmp_path_factory.mktemp(name))
-    shared = tmp_path_factory.getbasetemp().parent
-    with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        folder, made = shared / name, shared / f"{name}.pickle"
-        if not made.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            made.write_bytes(pickle.dumps(make(folder)))
-        return pickle.loads(made.read_bytes())
 
 
 def build_real_site(folder: Path) -> Path:

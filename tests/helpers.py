@@ -5,7 +5,9 @@ reader does, axe-core's settings, and a copy of the data with one change in it."
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -54,6 +56,23 @@ def build_site(project: Path, site_dir: Path, *extra: str, tool: str = "mkdocs")
         [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=project, capture_output=True, text=True, env=env,
     )
+
+
+def once_per_run(tmp_path_factory, name: str, make):
+    """``make(folder)``'s result, made once per test run: under pytest-xdist (``make test`` runs
+    two workers) the first worker to ask makes it under a lock, the others reuse its folder and
+    its (pickled) result. A failure is not shared: the next worker to ask tries again."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        folder, made = shared / name, shared / f"{name}.pickle"
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            made.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(made.read_bytes())
 
 
 def copy_project(destination: Path) -> Path:

@@ -13,17 +13,21 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, build_site
+from helpers import ROOT, build_site, once_per_run
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
 
 
-@pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("properdocs-site")
+def build_with_properdocs(folder: Path) -> Path:
+    site = folder / "site"
     result = build_site(ROOT, site, "--config-file", "mkdocs.yml", tool="properdocs")
     assert result.returncode == 0, f"strict ProperDocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory) -> Path:
+    return once_per_run(tmp_path_factory, "properdocs-site", build_with_properdocs)
 
 
 def html_pages(site: Path) -> set[str]:

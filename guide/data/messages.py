@@ -202,7 +202,6 @@ REWORDINGS: dict[str, Callable[[SchemaError], list[Finding]]] = {
     "enum": _not_a_member,
     "literal_error": _not_allowed,
     "string_type": _not_text,
-    "str_type": _not_text,
     "string_too_short": _empty,
     "string_too_long": _too_long,
     "string_pattern_mismatch": _not_an_id,

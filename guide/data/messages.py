@@ -12,9 +12,10 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo

@@ -54,10 +54,10 @@ class Checks:
         seen: dict[str, int] = {}
         for path, item_id in items:
             if item_id in seen:
-                yield self.problem(file, path + ("id",), f"id '{item_id}' is used twice; the first one is at line {seen[item_id]}",
+                yield self.problem(file, (*path, "id"), f"id '{item_id}' is used twice; the first one is at line {seen[item_id]}",
                                    "every id must be unique: rename one")
             else:
-                seen[item_id] = self.files[file].located.mark(path + ("id",)).line
+                seen[item_id] = self.files[file].located.mark((*path, "id")).line
 
     def unknown(self, file: str, path: PathKey, value: str, pool: Mapping[str, Any] | None, what: str,
                 *, key: bool = False) -> Iterator[Problem]:

@@ -32,7 +32,7 @@ def check(checks: Checks) -> Iterator[Problem]:
     found = reached(decision)
     for path, node_id in node_paths(decision):
         if node_id not in found:
-            yield checks.problem("decision.yml", path + ("id",), f"'{node_id}' cannot be reached from the start '{decision.start}'",
+            yield checks.problem("decision.yml", (*path, "id"), f"'{node_id}' cannot be reached from the start '{decision.start}'",
                                  "point an answer's `next` at it, or remove it")
 
 

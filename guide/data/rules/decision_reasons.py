@@ -55,7 +55,7 @@ def check(checks: Checks) -> Iterator[Problem]:
             continue
         other = seen.setdefault((outcome, reasons), steps)
         if other is not steps:
-            parting = next(k for k, (mine, theirs) in enumerate(zip(steps, other)) if mine != theirs)
+            parting = next(k for k, (mine, theirs) in enumerate(zip(steps, other, strict=False)) if mine != theirs)
             at = where(steps[parting])
             if at not in reported:
                 reported.add(at)

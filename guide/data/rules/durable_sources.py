@@ -20,10 +20,11 @@ def sources(checks: Checks) -> Iterator[tuple[str, PathKey, Source]]:
                     for s, source in enumerate(assessment.sources):
                         yield "criteria.yml", ("groups", g, "criteria", c, "assessments", fid, "sources", s), source
     if decision := checks.model("decision.yml", DecisionFile):
-        for kind, nodes in (("questions", decision.questions), ("outcomes", decision.outcomes)):
-            for i, node in enumerate(nodes):
-                for s, source in enumerate(node.sources):
-                    yield "decision.yml", (kind, i, "sources", s), source
+        nodes: list[tuple[str, int, list[Source]]] = [("questions", i, q.sources) for i, q in enumerate(decision.questions)]
+        nodes += [("outcomes", i, o.sources) for i, o in enumerate(decision.outcomes)]
+        for kind, i, node_sources in nodes:
+            for s, source in enumerate(node_sources):
+                yield "decision.yml", (kind, i, "sources", s), source
     if benchmarks := checks.model("benchmarks.yml", BenchmarksFile):
         for b, run in enumerate(benchmarks.benchmarks):
             for s, source in enumerate(run.sources):
@@ -33,7 +34,7 @@ def sources(checks: Checks) -> Iterator[tuple[str, PathKey, Source]]:
 def check(checks: Checks) -> Iterator[Problem]:
     for file, path, source in sources(checks):
         for _rule, finding in source_findings(source.url, source.title, checks.today):
-            yield checks.problem(file, path + ("url",), finding.message, finding.hint, finding.severity)
+            yield checks.problem(file, (*path, "url"), finding.message, finding.hint, finding.severity)
 
 
 RULE = Rule(

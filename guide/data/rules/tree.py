@@ -50,4 +50,4 @@ def loops(decision: DecisionFile) -> list[tuple[int, int, list[str]]]:
         last, start = loop[-1], loop[0]
         answer = next(a for a, nxt in answers[last] if nxt == start and (last, a) not in closing)
         closing.add((last, answer))
-        found.append((index[last], answer, loop + [start]))
+        found.append((index[last], answer, [*loop, start]))

@@ -1,4 +1,4 @@
-from guide.data.rules import decision_loops
+from guide.data.rules import decision_loops, tree
 
 HINT = "(a decision must always move forward: point it at a later question or an outcome)"
 
@@ -27,3 +27,11 @@ def test_each_answer_that_closes_a_loop_is_named(dataset):
         ["questions[1].answers[0].next", f"this answer closes a loop: second -> second {HINT}"],
         ["questions[1].answers[1].next", f"this answer closes a loop: first -> second -> first {HINT}"],
     ]
+
+
+def test_a_tree_of_many_loops_is_checked_quickly(dataset, monkeypatch):
+    """Each loop costs a sort of the whole tree, so a hostile tree of thousands stops at a limit."""
+    monkeypatch.setattr(tree, "MAX_LOOPS", 3)
+    answers = dataset.files["decision.yml"]["questions"][0]["answers"]
+    answers.extend({"label": f"Again {n}", "because": f"Reason {n}.", "next": "first"} for n in range(10))
+    assert len(dataset.run(decision_loops.RULE)) == 3

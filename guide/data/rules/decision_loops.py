@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from guide.data.models import DecisionFile
 from guide.data.problems import Problem
 from guide.data.rules.base import Checks, Rule
-from guide.data.rules.tree import loops
+from guide.data.rules.tree import MAX_LOOPS, loops
 
 
 def check(checks: Checks) -> Iterator[Problem]:
@@ -23,7 +23,7 @@ def check(checks: Checks) -> Iterator[Problem]:
 RULE = Rule(
     "decision-loops",
     "The answers form no loop (checked with graphlib's topological sort); each answer that closes one is named, "
-    "with the loop.",
+    f"with the loop, up to {MAX_LOOPS} at a time.",
     ("decision.yml",),
     check,
 )

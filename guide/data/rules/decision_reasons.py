@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from guide.data.models import MAX_PATHS, DecisionFile, Step
 from guide.data.problems import Problem
 from guide.data.rules.base import Checks, Rule
-from guide.data.rules.tree import edges, loops
+from guide.data.rules.tree import edges, has_loop
 from guide.data.yamlsource import PathKey
 
 
@@ -15,7 +15,7 @@ def is_sound(decision: DecisionFile) -> bool:
     """The paths can be walked: the start is a question, every answer leads somewhere real, no loop."""
     questions = {q.id for q in decision.questions}
     known = sum(len(targets) for targets in edges(decision).values())
-    return decision.start in questions and known == sum(len(q.answers) for q in decision.questions) and not loops(decision)
+    return decision.start in questions and known == sum(len(q.answers) for q in decision.questions) and not has_loop(decision)
 
 
 def check(checks: Checks) -> Iterator[Problem]:

@@ -9,6 +9,9 @@ from guide.data.models import DecisionFile
 from guide.data.yamlsource import PathKey
 
 Edges = dict[str, list[tuple[int, str]]]  # question id -> (answer index, next node id)
+# Each loop costs one sort of the whole tree; past this many the rest wait for the next check,
+# so that a tree of thousands of loops (a hostile pull request) cannot stall it.
+MAX_LOOPS = 20
 
 
 def node_paths(decision: DecisionFile) -> list[tuple[PathKey, str]]:
@@ -23,18 +26,24 @@ def edges(decision: DecisionFile) -> Edges:
     return {q.id: [(a, answer.next) for a, answer in enumerate(q.answers) if answer.next in known] for q in decision.questions}
 
 
-def loops(decision: DecisionFile) -> list[tuple[int, int, list[str]]]:
+def has_loop(decision: DecisionFile) -> bool:
+    """Whether some answers lead back to a question already asked (one topological sort)."""
+    return bool(loops(decision, limit=1))
+
+
+def loops(decision: DecisionFile, limit: int | None = None) -> list[tuple[int, int, list[str]]]:
     """Every answer that closes a loop, as (question index, answer index, the loop's nodes from
     where it starts back to there).
 
     A loop starts at its question listed first in decision.yml, and the answer that leads back
     to it closes the loop. That answer is set aside and the search repeats, so an answer that
-    closes a second loop is found too."""
+    closes a second loop is found too, up to ``limit`` (:data:`MAX_LOOPS` unless given)."""
+    limit = MAX_LOOPS if limit is None else limit
     index = {q.id: i for i, q in enumerate(decision.questions)}
     closing: set[tuple[str, int]] = set()
     found: list[tuple[int, int, list[str]]] = []
     answers = edges(decision)
-    while True:
+    while len(found) < limit:
         before: dict[str, set[str]] = {qid: set() for qid in index}
         for qid, targets in answers.items():
             for a, nxt in targets:
@@ -51,3 +60,4 @@ def loops(decision: DecisionFile) -> list[tuple[int, int, list[str]]]:
         answer = next(a for a, nxt in answers[last] if nxt == start and (last, a) not in closing)
         closing.add((last, answer))
         found.append((index[last], answer, [*loop, start]))
+    return found

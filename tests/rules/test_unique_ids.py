@@ -1,21 +1,18 @@
+import pytest
+
 from guide.data.rules import unique_ids
 
 
-def test_a_framework_id_used_twice(dataset):
-    dataset.files["frameworks.yml"]["frameworks"][1]["id"] = "alpha"
-    first = dataset.line_of("frameworks.yml", "id: alpha")
+@pytest.mark.parametrize(("file", "items", "index", "taken", "path"), [
+    ("frameworks.yml", "frameworks", 1, "alpha", "frameworks[1].id"),
+    ("decision.yml", "outcomes", 1, "first", "outcomes[1].id"),  # questions and outcomes share one namespace
+])
+def test_an_id_used_twice(dataset, file, items, index, taken, path):
+    dataset.files[file][items][index]["id"] = taken
+    first = dataset.line_of(file, f"id: {taken}")
     assert dataset.run(unique_ids.RULE) == [
-        f"data/frameworks.yml:{dataset.at('frameworks.yml', 'id: alpha', 'alpha', 2)}: frameworks[1].id: id 'alpha' is "
-        f"used twice; the first one is at line {first} (every id must be unique: rename one)"
-    ]
-
-
-def test_questions_and_outcomes_share_one_namespace(dataset):
-    dataset.files["decision.yml"]["outcomes"][1]["id"] = "first"
-    first = dataset.line_of("decision.yml", "id: first")
-    assert dataset.run(unique_ids.RULE) == [
-        f"data/decision.yml:{dataset.at('decision.yml', 'id: first', 'first', 2)}: outcomes[1].id: id 'first' is used "
-        f"twice; the first one is at line {first} (every id must be unique: rename one)"
+        f"data/{file}:{dataset.at(file, f'id: {taken}', taken, 2)}: {path}: id '{taken}' is used twice; "
+        f"the first one is at line {first} (every id must be unique: rename one)"
     ]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,26 +20,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from guide.data import models
+from guide.data.annotations import unwrap
 from guide.data.fieldrules import ERROR_TYPE as FIELD_RULE_ERROR
 from guide.data.yamlsource import PathKey
 
 Finding = tuple[str, str]  # message, hint
 _BRACKETED = re.compile(r"\s*\(([^()]*\s[^()]*)\)")  # a clause in brackets, not "framework(s)"
-
-
-def unwrap(annotation: Any) -> Any:
-    """Strip Annotated and Optional to reach the underlying type."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
 
 
 def model_at(model: Any, loc: PathKey) -> Any:

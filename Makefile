@@ -74,6 +74,7 @@ schema: $(BIN)/.site-installed
 # once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
 # (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools
+	PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest tests -n 2 --dist worksteal
 	$(BIN)/python -m pytest examples -n 2
 

@@ -20,6 +20,7 @@ import yaml
 from guide.data.models import Guide
 from guide.data.validate import check_data
 from guide.views import scorecard
+from js.cases import expected_contributions
 from static_server import StaticServer  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,8 +186,8 @@ def expected_view(guide: Guide, weights):
     leader = ranked[0][1] if ranked else None
     pairs = []
     for _, other, _ in ranked[1:]:
-        found = scorecard.contributions(guide, weights, leader.id, other.id)
-        pairs.append((leader.id, other.id, [c.id for c, v in found if v > 0][:3], [c.id for c, v in found if v < 0][:3]))
+        found = expected_contributions(scorecard.scorecard_data(guide), weights, leader.id, other.id)
+        pairs.append((leader.id, other.id, [c for c, v in found if v > 0][:3], [c for c, v in found if v < 0][:3]))
     return rows, pairs
 
 

@@ -21,7 +21,6 @@ Every problem is a :class:`~guide.data.validate.Problem` naming the page, line a
 
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 import re
@@ -31,11 +30,11 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError
 from pymdownx.snippets import SnippetPreprocessor
 
+from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml
 
 SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
-MACROS_MODULE = Path(__file__).parent.parent / "mkdocs_glue" / "macros.py"
 _LITERALS = {"string", "integer", "float"}
 _CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 _CALL_HINT = "a page may only call one of the guide's macros, e.g. `{{ glance_table() }}`; CONTRIBUTING lists them"
@@ -44,27 +43,10 @@ _MAX_SNIPPET_DEPTH = 8
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
-def registered_names(source: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """The macros and filters ``guide/mkdocs_glue/macros.py`` registers: the functions ``define_env``
-    decorates with ``@env.macro`` and the ``name=`` of each ``env.filter(...)`` call.
-
-    Read from the source rather than by running ``define_env``, which needs a whole MkDocs
-    configuration; a test compares the result with what the macros plugin really registers."""
-    tree = ast.parse(source if source is not None else MACROS_MODULE.read_text(encoding="utf-8"))
-    define_env = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "define_env")
-    macros, filters = set(), set()
-    for node in ast.walk(define_env):
-        if isinstance(node, ast.FunctionDef) and any(_is_env_call(d, "macro") for d in node.decorator_list):
-            macros.add(node.name)
-        if isinstance(node, ast.Call) and _is_env_call(node.func, "filter"):
-            named = [k.value.value for k in node.keywords if k.arg == "name" and isinstance(k.value, ast.Constant)]
-            # without name=..., the plugin registers the function under its own name
-            filters.update(named or [arg.id for arg in node.args[:1] if isinstance(arg, ast.Name)])
-    return frozenset(macros), frozenset(filters)
-
-
-def _is_env_call(node: ast.AST, attribute: str) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.value, ast.Name) and node.value.id == "env"
+def registered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The macros and filters a page may call (``guide/data/macronames.py``); the macros module
+    registers exactly these, and a test compares them with what the macros plugin registers."""
+    return PAGE_MACROS, PAGE_FILTERS
 
 
 # --- Jinja ---------------------------------------------------------------------------------

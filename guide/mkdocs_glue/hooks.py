@@ -14,12 +14,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from guide.publish.embeds import embed_markdown, embeds
-from guide.publish.exports import EXPORT_DIR, site_info, write_exports
+from guide.publish.exports import EXPORT_DIR, write_exports
 from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
 from guide.views.render import render
 from guide.publish.schema import publish_schemas
-from guide.mkdocs_glue.site import SiteLinks, checked, exclude_code_from_search, guide_for, page_url, project_root, show_problems_as_page
+from guide.mkdocs_glue.site import checked, exclude_code_from_search, guide_for, project_root, show_problems_as_page, site_info, site_links
+from guide.views.urls import page_url
 
 
 def on_startup(command, dirty):
@@ -36,7 +37,7 @@ def on_files(files, config):
     guide = guide_for(config)
     if guide is None:
         return files
-    titles = SiteLinks(config, "index.md")
+    titles = site_links(config, "index.md")
     for embed in embeds(guide):
         content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
         files.append(File.generated(config, embed.src, content=content))

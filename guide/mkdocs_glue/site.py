@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from guide.data.models import Guide
 from guide.data.pagelint import lint_pages
 from guide.data.validate import Problem, check_data
+from guide.publish.exports import SiteInfo
+from guide.views.urls import PageLinks, nav_titles
 
 log = logging.getLogger("mkdocs.plugins.guide")
 
@@ -80,60 +82,21 @@ def guide_for(config) -> Guide | None:
     return checked(config).guide
 
 
-def page_url(src: str, directory_urls: bool = True) -> str:
-    """The URL path MkDocs gives the page at ``src`` (a path under docs/)."""
-    stem = src.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+def site_links(config: MkDocsConfig, page_src: str) -> PageLinks:
+    """The renderers' links for the page at ``page_src`` of this build."""
+    titles = _once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
+    return PageLinks(page_src, titles, config["use_directory_urls"])
 
 
-def relative_url(target: str, from_url: str) -> str:
-    """``target`` as seen from the page at ``from_url`` (both site-relative URL paths)."""
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if rel == ".":
-        return "./"
-    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-        rel += "/"
-    return rel
-
-
-def nav_titles(nav) -> dict[str, str]:
-    """Page path -> title, from mkdocs.yml's ``nav``."""
-    titles: dict[str, str] = {}
-
-    def walk(items):
-        for item in items or []:
-            if isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, str):
-                        titles[value] = title
-                    else:
-                        walk(value)
-
-    walk(nav)
-    return titles
-
-
-class SiteLinks:
-    """:class:`guide.views.tables.Links` for a page of the MkDocs site."""
-
-    def __init__(self, config, page_src: str):
-        self.directory_urls = config["use_directory_urls"]
-        self.here = page_url(page_src, self.directory_urls)
-        self.titles = _once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
-
-    def href(self, page: str, anchor: str | None = None) -> str:
-        url = relative_url(page_url(page, self.directory_urls), self.here)
-        return f"{url}#{anchor}" if anchor else url
-
-    def title(self, page: str) -> str:
-        return self.titles.get(page) or page.removesuffix(".md").rsplit("/", 1)[-1].replace("-", " ").capitalize()
+def site_info(config: MkDocsConfig) -> SiteInfo:
+    """The :class:`~guide.publish.exports.SiteInfo` of this build: named in every export."""
+    url = config.get("site_url") or ""
+    if url and not url.endswith("/"):
+        url += "/"
+    return SiteInfo(
+        name=config["site_name"], url=url, licence=config.get("copyright") or "",
+        directory_urls=config["use_directory_urls"],
+    )
 
 
 _CODE_BLOCK = re.compile(r'<div class="((?:language-\S+ )?highlight)"')

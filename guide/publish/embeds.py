@@ -23,10 +23,10 @@ from markupsafe import Markup
 
 from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.data.models import Group, Guide
-from guide.mkdocs_glue.site import page_url, relative_url
 from guide.views.render import render
 from guide.views.tables import COMPARISON_PAGE, Row, Section, data_table
 from guide.data.text import attr, pre_text
+from guide.views.urls import page_url, relative_url
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/javascripts/embed-host.js"

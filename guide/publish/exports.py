@@ -18,9 +18,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
-from guide.mkdocs_glue.site import page_url
 from guide.views.tables import COMPARISON_PAGE, SYMBOLS
 from guide.data.text import html_text, markdown_cell, one_line
+from guide.views.urls import page_url
 
 SCHEMA_VERSION = "1.0"
 EXPORT_DIR = "exports"
@@ -56,17 +56,6 @@ class SiteInfo:
 
     def export(self, name: str) -> str:
         return f"{self.url}{EXPORT_DIR}/{name}"
-
-
-def site_info(config) -> SiteInfo:
-    """The :class:`SiteInfo` of an MkDocs config."""
-    url = config.get("site_url") or ""
-    if url and not url.endswith("/"):
-        url += "/"
-    return SiteInfo(
-        name=config["site_name"], url=url, licence=config.get("copyright") or "",
-        directory_urls=config["use_directory_urls"],
-    )
 
 
 # --- JSON ----------------------------------------------------------------------------------

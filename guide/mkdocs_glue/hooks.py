@@ -19,12 +19,12 @@ from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
 from guide.views.render import render
 from guide.publish.schema import publish_schemas
-from guide.mkdocs_glue.site import checked, exclude_code_from_search, guide_for, project_root, show_problems_as_page, site_info, site_links
+from guide.mkdocs_glue.site import checked, exclude_code_from_search, guide_for, project_root, serving, set_serving, site_info, site_links
 from guide.views.urls import page_url
 
 
 def on_startup(command, dirty):
-    show_problems_as_page(command == "serve")
+    set_serving(command == "serve")
 
 
 def on_config(config):
@@ -79,7 +79,8 @@ def on_post_build(config):
     write_exports(guide_for(config), site_info(config), site_dir)
     write_flowchart_svg(config, site_dir)
     try:  # last: the header policy hashes the finished pages (guide/publish/headers.py)
-        publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE))
+        publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE),
+                              compress=not serving())
     except PolicyError as error:
         raise PluginError(str(error)) from None
 

@@ -38,15 +38,20 @@ def project_root(config) -> Path:
 
 
 class _Serving:
-    """Whether problems become an error page (``mkdocs serve``) or fail the build (the rest)."""
+    """Whether this is ``mkdocs serve`` (set by the hook's ``on_startup``)."""
 
-    problems_as_page = False
+    serving = False
 
 
-def show_problems_as_page(enabled: bool) -> None:
+def set_serving(enabled: bool) -> None:
     """Under ``mkdocs serve`` a failed build leaves the browser waiting for a page that never
-    comes; there, the hook shows the problems as the page instead. ``make build`` and CI fail."""
-    _Serving.problems_as_page = enabled
+    comes; there, the hook shows the problems as the page instead (``make build`` and CI fail),
+    and skips the precompressed copies, which MkDocs' server never sends."""
+    _Serving.serving = enabled
+
+
+def serving() -> bool:
+    return _Serving.serving
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def checked(config) -> Checked:
         if errors:
             count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
             report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))
-            if not _Serving.problems_as_page:
+            if not _Serving.serving:
                 raise PluginError(report)
             log.warning(report + "\nEvery page shows them until they are fixed.")
         return Checked(None if errors else guide, errors)

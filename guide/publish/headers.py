@@ -503,12 +503,15 @@ def _brotli(data: bytes) -> bytes:
 # --- the build's one call -------------------------------------------------------------------------
 
 
-def publish_serving_files(site_dir: Path, site_url: str | None, configured_origins: object, environment_origins: str | None) -> Policy:
+def publish_serving_files(site_dir: Path, site_url: str | None, configured_origins: object, environment_origins: str | None,
+                          *, compress: bool = True) -> Policy:
     """After the build: the policy from the built pages, ``deploy/nginx.conf`` and ``_headers``
-    from it, then the precompressed copies. Raises :class:`PolicyError` on a bad setting."""
+    from it, then the precompressed copies (the build's largest cost, so ``mkdocs serve``, whose
+    server never sends them, passes ``compress=False``). Raises :class:`PolicyError` on a bad setting."""
     policy = build_policy(site_dir, embed_origins(configured_origins, environment_origins), base_path(site_url))
     (site_dir / DEPLOY_DIR).mkdir(exist_ok=True)
     (site_dir / NGINX_FILE).write_text(nginx_include(policy), encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
-    precompress(site_dir)
+    if compress:
+        precompress(site_dir)
     return policy

@@ -8,7 +8,7 @@ Schema that editors use for completion, so keep them written for a newcomer.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -40,7 +40,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     """The one fixed scale every assessment uses; the order is best first."""
 
     strong = "strong"
@@ -272,8 +272,8 @@ class DecisionFile(Strict):
                 continue
             for index in reversed(range(len(question.answers))):
                 answer, step = question.answers[index], (node, index)
-                given = reasons + [(step, answer.because)] if answer.because else reasons
-                stack.append((answer.next, steps + [step], given))
+                given = [*reasons, (step, answer.because)] if answer.because else reasons
+                stack.append((answer.next, [*steps, step], given))
         return found
 
 

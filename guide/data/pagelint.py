@@ -225,7 +225,7 @@ def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) 
         if key not in seen and len(seen) < _MAX_SNIPPET_DEPTH:
             shown = real.relative_to(root.resolve()).as_posix() if real.is_relative_to(root.resolve()) else key
             nested, unreadable = read_text(real, shown)
-            problems += unreadable + lint_snippets(nested, shown, root, seen + (key,))
+            problems += unreadable + lint_snippets(nested, shown, root, (*seen, key))
     return problems
 
 
@@ -274,7 +274,8 @@ def lint_front_matter(text: str, page: str) -> list[Problem]:
         parse_yaml(match.group(1))
     except YamlProblem as refused:
         return [
-            Problem(page, p.mark.line + 1, p.mark.column, "", "front matter: " + f"{format_path(p.path)}: " * bool(p.path) + p.message, p.hint)
+            Problem(page, p.mark.line + 1, p.mark.column, "",
+                    "front matter: " + f"{format_path(p.path)}: " * bool(p.path) + p.message, p.hint)
             for p in refused.problems
         ]
     return []

@@ -138,7 +138,7 @@ def parse_yaml(text: str, loader_class=FAST_LOADER) -> Located:
     """Parse decoded text (see :func:`decode`) into data plus positions."""
     try:
         return _compose(text, loader_class)
-    except yaml.MarkedYAMLError as error:
+    except yaml.MarkedYAMLError:
         if loader_class is not yaml.SafeLoader:
             try:  # PyYAML's parser words syntax errors the way the hint expects
                 return _compose(text, yaml.SafeLoader)
@@ -280,10 +280,10 @@ def _take_key(loader, event, mapping: _Collection, located: Located) -> None:
             f"duplicate key '{key}'; the first one is at line {mapping.first_seen[key].line}",
             where,
             "YAML keeps only the last of two equal keys, so one would be lost: merge them or rename one",
-            mapping.path + (key,),
+            (*mapping.path, key),
         )
     mapping.first_seen[key] = where
-    located.keys[mapping.path + (key,)] = where
+    located.keys[(*mapping.path, key)] = where
     mapping.key, mapping.has_key = key, True
 
 

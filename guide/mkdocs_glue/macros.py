@@ -7,24 +7,30 @@ ProperDocs and Zensical's macros extension. Each macro returns HTML from a rende
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from guide.data.macronames import PAGE_MACROS
-from guide.publish import embeds, reference
-from guide.views import benchmarks, flowchart, outline, pagetext, scorecard, tables, walk
-from guide.publish.exports import EXPORT_DIR
+from guide.data.models import Guide
 from guide.data.text import markdown_text
 from guide.mkdocs_glue.site import guide_for, site_info, site_links
+from guide.publish import embeds, reference
+from guide.publish.exports import EXPORT_DIR
+from guide.views import benchmarks, flowchart, outline, pagetext, scorecard, tables, walk
 from guide.views.urls import PageLinks, page_url
 
 
-def define_env(env):
-    guide = guide_for(env.conf)
-    env.variables["guide"] = guide
+def define_env(env: Any) -> None:
+    """Register the guide's macros and filter on the macros plugin's ``env``."""
     # Data text placed into a page's Markdown (a heading, a sentence) goes through this filter,
     # so that `*`, `<` or `[` in the data are shown as written.
     env.filter(markdown_text, name="md_text")
+    checked_guide = guide_for(env.conf)
+    env.variables["guide"] = checked_guide
+    if checked_guide is None:
+        return  # `mkdocs serve` with problems: every page lists them instead of calling a macro
+    guide: Guide = checked_guide
     registered: set[str] = set()
 
     def macro(function: Callable[..., str]) -> Callable[..., str]:

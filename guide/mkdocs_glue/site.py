@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,19 +23,20 @@ log = logging.getLogger("mkdocs.plugins.guide")
 
 # MkDocs' config objects are unhashable: key by identity, and keep a weak reference to make sure
 # a later config that reuses the same id (a rebuild under `mkdocs serve`) is not served stale data.
-_per_build: dict[tuple[int, str], tuple[weakref.ref, object]] = {}
+_per_build: dict[tuple[int, str], tuple[weakref.ref[MkDocsConfig], Any]] = {}
+T = TypeVar("T")
 
 
-def _once_per_build(config, name: str, make):
+def _once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
     cached = _per_build.get((id(config), name))
     if cached and cached[0]() is config:
-        return cached[1]
+        return cast(T, cached[1])
     value = make()
     _per_build[(id(config), name)] = (weakref.ref(config), value)
     return value
 
 
-def project_root(config) -> Path:
+def project_root(config: MkDocsConfig) -> Path:
     return Path(config["config_file_path"]).resolve().parent
 
 
@@ -62,7 +65,7 @@ class Checked:
     errors: list[Problem]
 
 
-def checked(config) -> Checked:
+def checked(config: MkDocsConfig) -> Checked:
     """Check the data and every page once per build, before any page renders; raise on errors
     unless they are to be shown as a page."""
 
@@ -81,7 +84,7 @@ def checked(config) -> Checked:
     return _once_per_build(config, "checked", check)
 
 
-def guide_for(config) -> Guide | None:
+def guide_for(config: MkDocsConfig) -> Guide | None:
     """The validated Guide, loaded once per build; the macros and the hook both ask here.
     ``None`` only under ``mkdocs serve`` with problems, when every page shows them instead."""
     return checked(config).guide

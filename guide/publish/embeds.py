@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.data.models import Group, Guide
+from guide.data.text import attr, pre_text
+from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.views.render import render
 from guide.views.tables import COMPARISON_PAGE, Row, Section, data_table
-from guide.data.text import attr, pre_text
 from guide.views.urls import page_url, relative_url
 
 EMBED_DIR = "embed"
@@ -121,7 +121,7 @@ def embed_markdown(embed: Embed, guide: Guide, back_title: str, directory_urls: 
     }
     # JSON is YAML: every string is quoted, so no title can break the front matter.
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in meta.items()]
-    return "\n".join(lines + ["---", "", "{{ " + embed.macro + " }}", ""])
+    return "\n".join([*lines, "---", "", "{{ " + embed.macro + " }}", ""])
 
 
 # --- the control under each table on the normal pages ---------------------------------------

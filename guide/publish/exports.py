@@ -18,8 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
-from guide.views.tables import COMPARISON_PAGE, SYMBOLS
 from guide.data.text import html_text, markdown_cell, one_line
+from guide.views.tables import COMPARISON_PAGE, SYMBOLS
 from guide.views.urls import page_url
 
 SCHEMA_VERSION = "1.0"

@@ -218,7 +218,7 @@ def layout(decision: DecisionFile) -> Chart:
         candidates[0].graph["layoutOptions"] = {**ELK_OPTIONS, **FAST_OPTIONS}
     request = {"graphs": [c.graph for c in candidates], "fits": {"width": MAX_WIDTH, "height": MAX_HEIGHT}}
     laid_out = _elk_layouts(json.dumps(request, sort_keys=True, ensure_ascii=True))
-    charts = [_chart(graph, wrapped) for graph, wrapped in zip(laid_out, candidates)]
+    charts = [_chart(graph, wrapped) for graph, wrapped in zip(laid_out, candidates, strict=False)]
     if fits_print(charts[-1]):
         return charts[-1]
     return max(charts, key=lambda chart: chart.print_scale)  # max keeps the first of equals

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from guide.views.flowchart import node_anchor, outline_href
 from guide.data.models import Guide, Outcome
+from guide.views.flowchart import node_anchor, outline_href
 from guide.views.render import render
 from guide.views.tables import Links, Row, Section, criterion_reason, data_table
 
@@ -52,7 +52,8 @@ def paths_table(guide: Guide, links: Links) -> Markup:
     rows = []
     previous: list = []
     for steps, end, reasons in decision.reasoned_paths():
-        shared = next((k for k, (mine, theirs) in enumerate(zip(steps, previous)) if mine != theirs), min(len(steps), len(previous)))
+        common = min(len(steps), len(previous))
+        shared = next((k for k in range(common) if steps[k] != previous[k]), common)
         shared = shared if shared > SHARED_PREFIX_SHOWN else 0
         answers = [(questions[q].text, questions[q].answers[a].label) for q, a in steps[shared:]]
         rows.append(Row([

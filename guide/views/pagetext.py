@@ -9,8 +9,8 @@ Pages may only call macros (see :mod:`guide.data.pagelint`), so what a page once
 from __future__ import annotations
 
 from guide.data.models import Guide
-from guide.views.tables import Links, criterion_cards
 from guide.data.text import markdown_text
+from guide.views.tables import Links, criterion_cards
 
 COUNTABLE = ("frameworks", "groups", "criteria", "questions", "outcomes", "claims")
 

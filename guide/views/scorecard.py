@@ -18,9 +18,9 @@ from fractions import Fraction
 from markupsafe import Markup
 
 from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset
+from guide.data.text import attr, one_line
 from guide.views.render import render
 from guide.views.tables import COMPARISON_PAGE, Links, Row, Section, data_table
-from guide.data.text import attr, one_line
 
 WEIGHTS_PARAM = "weights"
 WEIGHTS = tuple(WEIGHT_LABELS)

@@ -8,14 +8,15 @@ glue supplies it, which keeps these functions generator-independent.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from markupsafe import Markup
 
-from guide.data.models import Criterion, Framework, Group, Guide, Rating
-from guide.views.render import render
+from guide.data.models import Criterion, Group, Guide, Rating
 from guide.data.text import attr, html_text
+from guide.views.render import render
 
 
 class Links(Protocol):
@@ -79,8 +80,8 @@ def _framework_columns(guide: Guide, first: str) -> list[str]:
 def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:
     header = render("tables/criterion_title.html", criterion=criterion, href=links.href(COMPARISON_PAGE, criterion.id))
     cells = [
-        render("tables/verdict.html", assessment=criterion.assessments[f.id], badge=Markup(rating_badge(criterion.assessments[f.id].rating)))
-        for f in guide.frameworks
+        render("tables/verdict.html", assessment=assessment, badge=Markup(rating_badge(assessment.rating)))
+        for assessment in (criterion.assessments[f.id] for f in guide.frameworks)
     ]
     return Row(cells, header, (("data-criterion", criterion.id),))
 

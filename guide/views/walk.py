@@ -19,8 +19,8 @@ import json
 
 from markupsafe import Markup
 
-from guide.views.flowchart import outline_href
 from guide.data.models import DecisionFile, Guide, Step
+from guide.views.flowchart import outline_href
 from guide.views.render import render
 from guide.views.tables import Links, criterion_reason
 

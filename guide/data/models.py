@@ -8,8 +8,10 @@ Schema that editors use for completion, so keep them written for a newcomer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -212,7 +214,7 @@ class DecisionFile(Strict):
         (iterative: a recursive walk would overflow on a deep tree)."""
         questions = self._questions()
 
-        def targets(node: str):
+        def targets(node: str) -> Iterator[str]:
             question = questions.get(node)
             return iter([a.next for a in question.answers] if question else [])
 
@@ -338,7 +340,7 @@ WEIGHT_LABELS = {0: "Ignore", 1: "Low", 2: "Medium", 3: "High"}
 DEFAULT_WEIGHT = 2
 
 
-def _weight(value):
+def _weight(value: object) -> int:
     """A scorecard weight is a whole number 0-3; YAML's yes/no and quoted numbers are refused."""
     if type(value) is int and value in WEIGHT_LABELS:
         return value
@@ -393,36 +395,59 @@ class Guide(BaseModel):
     def criteria(self) -> list[Criterion]:
         return [criterion for group in self.groups for criterion in group.criteria]
 
+    # Lookups by id, built on first use. A frozen model never changes, but model_copy(update=...)
+    # copies them along with the fields, so it drops them (below).
+    _INDEXES: ClassVar[tuple[str, ...]] = ("_criteria_by_id", "_groups_by_id", "_frameworks_by_id", "_group_of_criterion", "reviewed")
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Guide:
+        copied = super().model_copy(update=update, deep=deep)
+        for name in self._INDEXES:
+            copied.__dict__.pop(name, None)
+        return copied
+
+    @cached_property
+    def _criteria_by_id(self) -> dict[str, Criterion]:
+        return {criterion.id: criterion for criterion in self.criteria}
+
+    @cached_property
+    def _groups_by_id(self) -> dict[str, Group]:
+        return {group.id: group for group in self.groups}
+
+    @cached_property
+    def _frameworks_by_id(self) -> dict[str, Framework]:
+        return {framework.id: framework for framework in self.frameworks}
+
+    @cached_property
+    def _group_of_criterion(self) -> dict[str, Group]:
+        return {criterion.id: group for group in reversed(self.groups) for criterion in group.criteria}
+
+    def group_of(self, criterion: Criterion) -> Group:
+        """The group that holds ``criterion``."""
+        return self._group_of_criterion[criterion.id]
+
     def criterion(self, criterion_id: str) -> Criterion:
-        for criterion in self.criteria:
-            if criterion.id == criterion_id:
-                return criterion
-        raise KeyError(f"no criterion has the id '{criterion_id}'")
+        try:
+            return self._criteria_by_id[criterion_id]
+        except KeyError:
+            raise KeyError(f"no criterion has the id '{criterion_id}'") from None
 
     def group(self, group_id: str) -> Group:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        raise KeyError(f"no group has the id '{group_id}'; known groups: {', '.join(g.id for g in self.groups)}")
+        try:
+            return self._groups_by_id[group_id]
+        except KeyError:
+            known = ", ".join(g.id for g in self.groups)
+            raise KeyError(f"no group has the id '{group_id}'; known groups: {known}") from None
 
     def framework(self, framework_id: str) -> Framework:
-        for framework in self.frameworks:
-            if framework.id == framework_id:
-                return framework
-        raise KeyError(f"no framework has the id '{framework_id}'")
+        try:
+            return self._frameworks_by_id[framework_id]
+        except KeyError:
+            raise KeyError(f"no framework has the id '{framework_id}'") from None
 
-    def group_of(self, criterion_id: str) -> Group:
-        return next(g for g in self.groups if any(c.id == criterion_id for c in g.criteria))
-
-    @property
+    @cached_property
     def reviewed(self) -> dt.date:
         """The newest review date in the data: what "data last reviewed" means on every page."""
-        dates = [c.reviewed for c in self.criteria] + [f.reviewed for f in self.frameworks]
-        return max(dates)
-
-    @property
-    def oldest_review(self) -> dt.date:
-        return min(c.reviewed for c in self.criteria)
+        return max([c.reviewed for c in self.criteria] + [f.reviewed for f in self.frameworks])
 
     def is_stale(self, criterion: Criterion, today: dt.date | None = None) -> bool:
         return review_is_stale(criterion.reviewed, today)

@@ -39,6 +39,7 @@ _LITERALS = {"string", "integer", "float"}
 _CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 _CALL_HINT = "a page may only call one of the guide's macros, e.g. `{{ glance_table() }}`; CONTRIBUTING lists them"
 _MAX_SNIPPET_DEPTH = 8
+Token = tuple[int, int, str, str]  # offset in the page, line, kind, value
 # MkDocs' own pattern for a page's YAML front matter (mkdocs.utils.meta.YAML_RE; a test keeps them equal)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
@@ -52,12 +53,13 @@ def registered_names() -> tuple[frozenset[str], frozenset[str]]:
 # --- Jinja ---------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+def _tokens(text: str) -> list[Token]:
     """A page's Jinja tokens as (offset in ``text``, line, kind, value), whitespace dropped.
 
     The lexer gives lines but no columns, and ``{%-``/``-}}`` trim the text around them, so each
     token is found in the text after the previous one: what lies between is only trimmed space."""
-    found, cursor = [], 0
+    found: list[Token] = []
+    cursor = 0
     for line, kind, value in Environment().lex(text):
         if not value:
             continue
@@ -112,7 +114,7 @@ def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[
     return problems
 
 
-def _end_of(tokens, start: int, kind: str) -> int:
+def _end_of(tokens: list[Token], start: int, kind: str) -> int:
     return next(i for i in range(start + 1, len(tokens)) if tokens[i][2] == kind)
 
 
@@ -121,7 +123,7 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _check_expression(tokens, macros, filters) -> tuple[int, str, str] | None:
+def _check_expression(tokens: list[Token], macros: frozenset[str], filters: frozenset[str]) -> tuple[int, str, str] | None:
     """None when ``tokens`` (between ``{{`` and ``}}``) is ``macro(literals) | filter(literals) ...``;
     otherwise the index of the first wrong token, a message and a hint."""
     not_a_call = (-1, "`{expression}` is not a call of one of the guide's macros", _CALL_HINT)
@@ -148,7 +150,7 @@ def _check_expression(tokens, macros, filters) -> tuple[int, str, str] | None:
     return None
 
 
-def _arguments(tokens, start: int) -> int | tuple[int, str, str]:
+def _arguments(tokens: list[Token], start: int) -> int | tuple[int, str, str]:
     """Check ``( literal, name=literal, ... )`` from ``tokens[start]`` (the ``(``); return the
     index after the ``)``, or a problem."""
     wrong = "an argument to a macro must be text in quotes, a number, true, false or none"
@@ -170,7 +172,7 @@ def _arguments(tokens, start: int) -> int | tuple[int, str, str]:
     return position + 1
 
 
-def _is_literal(token) -> bool:
+def _is_literal(token: Token) -> bool:
     kind, value = token[2], token[3]
     return kind in _LITERALS or (kind == "name" and value in _CONSTANT_NAMES)
 
@@ -206,7 +208,8 @@ def _snippet_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
 
 def _target_file(path: str) -> str:
     """The file part of ``file.py:section`` or ``file.py:3:10`` (pymdownx's own pattern)."""
-    return SnippetPreprocessor.RE_SNIPPET_FILE.match(path[:500]).group(1)
+    match = SnippetPreprocessor.RE_SNIPPET_FILE.match(path[:500])
+    return str(match.group(1)) if match else path
 
 
 def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) -> list[Problem]:
@@ -220,6 +223,8 @@ def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) 
             message, hint = wrong
             problems.append(Problem(name, line, column, "", message.format(path=path), hint))
             continue
+        if found is None:
+            continue  # not reached: a missing file comes back as ``wrong``
         real = found.resolve()
         key = real.as_posix()
         if key not in seen and len(seen) < _MAX_SNIPPET_DEPTH:

@@ -33,7 +33,6 @@ HOST_SCRIPT = "assets/javascripts/embed-host.js"
 HELP_PAGE = "embed.md"
 DECISION_PAGE = "decision.md"
 HOME_PAGE = "index.md"
-MESSAGE_TYPE = "guide:embed-height"
 DEFAULT_HEIGHT = {"table": 640, "flowchart": 720, "decision": 720}
 
 

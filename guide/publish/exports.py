@@ -13,7 +13,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,7 +96,7 @@ def guide_export(guide: Guide, site: SiteInfo) -> GuideExport:
     )
 
 
-def _json_text(value) -> str:
+def _json_text(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -145,7 +145,7 @@ def comparison_csv(guide: Guide, site: SiteInfo) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
-    reviewed = guide.reviewed.isoformat()  # once: it scans every criterion
+    reviewed = guide.reviewed.isoformat()
     for group in guide.groups:
         for criterion in group.criteria:
             for framework in guide.frameworks:

@@ -30,6 +30,7 @@ import hashlib
 import html
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -141,21 +142,21 @@ class _InlineCodeParser(HTMLParser):
         # Depth inside <svg> or <math> (or a whole SVG file), whose <style> text is parsed, not raw.
         self._foreign = 1 if xml else 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("style") is not None:
-            self.style_attributes.add(html.unescape(values["style"]))
+        if (style := values.get("style")) is not None:
+            self.style_attributes.add(html.unescape(style))
         if tag in ("svg", "math"):
             self._foreign += 1
         if tag == "style" or (tag == "script" and "src" not in values and _executes(values.get("type"))):
             self._open, self._text = tag, []
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("style") is not None:
-            self.style_attributes.add(html.unescape(values["style"]))
+        if (style := values.get("style")) is not None:
+            self.style_attributes.add(html.unescape(style))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == self._open:
             text = "".join(self._text)
             if self._foreign:
@@ -165,15 +166,15 @@ class _InlineCodeParser(HTMLParser):
         elif tag in ("svg", "math") and self._foreign:
             self._foreign -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._open:
             self._text.append(data)
 
-    def handle_entityref(self, name):
+    def handle_entityref(self, name: str) -> None:
         if self._open:
             self._text.append(f"&{name};")
 
-    def handle_charref(self, name):
+    def handle_charref(self, name: str) -> None:
         if self._open:
             self._text.append(f"&#{name};")
 
@@ -209,7 +210,7 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _hashes(texts) -> str:
+def _hashes(texts: Iterable[str]) -> str:
     return " ".join(sorted(csp_hash(text) for text in texts))
 
 
@@ -295,7 +296,7 @@ def area_of(path: str) -> str:
     return "pages"
 
 
-def _served_files(site_dir: Path):
+def _served_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """The site's files as site-relative paths, without the configuration and precompressed copies."""
     for file in sorted(site_dir.rglob("*")):
         path = file.relative_to(site_dir).as_posix()
@@ -376,11 +377,17 @@ def nginx_include(policy: Policy) -> str:
         types.setdefault(content_type, []).append(extension)
     charset_types = sorted(t for t in types if t.startswith(TEXT_TYPES) and t != "text/html")
 
+    def served(path: str) -> dict[str, str]:
+        headers = policy.headers_for(path)
+        if headers is None:
+            raise PolicyError(f"{path} is configuration, not a served file")
+        return headers
+
     variants = {
-        "pages": policy.headers_for("index.html"),
-        "embed": policy.headers_for(EMBED_AREA),
-        "exports": policy.headers_for(EXPORT_AREA),
-        "immutable": {**policy.headers_for("index.html"), "Cache-Control": IMMUTABLE},
+        "pages": served("index.html"),
+        "embed": served(EMBED_AREA),
+        "exports": served(EXPORT_AREA),
+        "immutable": {**served("index.html"), "Cache-Control": IMMUTABLE},
     }
     names = list(dict.fromkeys(name for headers in variants.values() for name in headers))
     varying = [n for n in names if len({headers.get(n, "") for headers in variants.values()}) > 1]
@@ -497,7 +504,8 @@ def _gzip(data: bytes) -> bytes:
 
 
 def _brotli(data: bytes) -> bytes:
-    return brotli.compress(data, quality=BROTLI_QUALITY)
+    packed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
+    return packed
 
 
 # --- the build's one call -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from guide.data.models import DecisionFile
 from guide.views.textmetrics import text_width, wrap
@@ -122,7 +123,7 @@ def _size(lines: list[str], padding: tuple[int, int], line_height: int, bold: bo
 class Candidate:
     """One wrapping of the tree: the ELK graph to lay out and the lines each box and label holds."""
 
-    graph: dict
+    graph: dict[str, Any]
     kinds: dict[str, str]
     lines: dict[str, list[str]]  # by node id and by edge id ("<question id>/<answer index>")
 
@@ -156,7 +157,7 @@ def candidate(decision: DecisionFile, node_width: int, label_width: int) -> Cand
     return Candidate(graph, kinds, lines)
 
 
-def _run_elk(request_json: str) -> list[dict]:
+def _run_elk(request_json: str) -> list[dict[str, Any]]:
     node = shutil.which("node")
     if node is None:
         raise LayoutError("Node.js is needed to lay out the decision flowchart: install Node.js 20+ and run `npm ci` (`make build` does).")
@@ -170,20 +171,21 @@ def _run_elk(request_json: str) -> list[dict]:
     if done.returncode != 0:
         hint = " Run `npm ci` (`make build` does) to install elkjs." if "Cannot find module" in done.stderr else ""
         raise LayoutError(f"ELK could not lay out the decision flowchart:{hint}\n{done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout)
+    laid_out: list[dict[str, Any]] = json.loads(done.stdout)
+    return laid_out
 
 
 @functools.lru_cache(maxsize=8)
-def _elk_layouts(request_json: str) -> list[dict]:
+def _elk_layouts(request_json: str) -> list[dict[str, Any]]:
     """ELK's layouts, once per distinct input (a build draws the chart on several pages)."""
     return _run_elk(request_json)
 
 
-def _point(point: dict) -> tuple[float, float]:
+def _point(point: dict[str, float]) -> tuple[float, float]:
     return (point["x"], point["y"])
 
 
-def _chart(laid_out: dict, wrapped: Candidate) -> Chart:
+def _chart(laid_out: dict[str, Any], wrapped: Candidate) -> Chart:
     nodes = tuple(
         Node(child["id"], wrapped.kinds[child["id"]], tuple(wrapped.lines[child["id"]]),
              Box(child["x"], child["y"], child["width"], child["height"]))

@@ -8,9 +8,11 @@ The paths table lets a reviewer read the whole tree's advice at once.
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup
 
-from guide.data.models import Guide, Outcome
+from guide.data.models import Guide, Outcome, Step
 from guide.views.flowchart import node_anchor, outline_href
 from guide.views.render import render
 from guide.views.tables import Links, Row, Section, criterion_reason, data_table
@@ -21,20 +23,24 @@ def outline(guide: Guide, links: Links) -> Markup:
     # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
     titles = {q.id: q.text for q in decision.questions}
     titles.update({o.id: o.title for o in decision.outcomes if o.id not in titles})
-    criteria = {c.id: c for c in guide.criteria}
-    outcomes = [_outcome_view(guide, outcome, links, criteria) for outcome in decision.outcomes]
+    outcomes = [outcome_view(guide, outcome, links) for outcome in decision.outcomes]
     return render(
         "outline.html", questions=decision.questions, outcomes=outcomes, titles=titles,
         start=decision.start, anchor=node_anchor,
     )
 
 
-def _outcome_view(guide: Guide, outcome: Outcome, links: Links, criteria: dict) -> dict:
+def outcome_view(guide: Guide, outcome: Outcome, links: Links) -> dict[str, Any]:
+    """What the outline and the walk both show of an outcome (decision_parts.html draws the
+    shared pieces): the frameworks it recommends, the criteria behind it, the pages to read next,
+    and where it sits in the outline."""
     return {
         "outcome": outcome,
+        "names": [guide.framework(r.framework).name for r in outcome.recommends],
         "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
-        "criteria": [Markup(criterion_reason(guide, criteria[cid], links)) for cid in outcome.criteria],
+        "criteria": [criterion_reason(guide, guide.criterion(cid), links) for cid in outcome.criteria],
         "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
+        "outline": outline_href(links, outcome.id),
     }
 
 
@@ -50,7 +56,7 @@ def paths_table(guide: Guide, links: Links) -> Markup:
     questions = {q.id: q for q in decision.questions}
     titles = {o.id: o.title for o in decision.outcomes}
     rows = []
-    previous: list = []
+    previous: list[Step] = []
     for steps, end, reasons in decision.reasoned_paths():
         common = min(len(steps), len(previous))
         shared = next((k for k in range(common) if steps[k] != previous[k]), common)

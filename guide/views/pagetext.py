@@ -55,6 +55,6 @@ def group_sections(guide: Guide, links: Links) -> str:
     every criterion in full."""
     return "\n\n".join(
         f"## {markdown_text(group.title)} {{ #group-{group.id} }}\n\n{markdown_text(group.description)}\n\n"
-        + criterion_cards(guide, group, links)
+        + str(criterion_cards(guide, group, links))
         for group in guide.groups
     )

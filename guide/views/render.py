@@ -56,6 +56,11 @@ def render(template: str, **context: Any) -> Markup:
     return _one_line(ENVIRONMENT.get_template(template).render(**context))
 
 
+def render_document(template: str, **context: Any) -> str:
+    """Render a whole file (a standalone export) as it is written, line breaks kept, ending in one."""
+    return ENVIRONMENT.get_template(template).render(**context) + "\n"
+
+
 def render_macro(template: str, name: str, *args: Any) -> Markup:
     """Call the macro ``name`` of ``guide/views/templates/<template>``: a small piece of markup
     (a badge, a link) that Python code places in a larger template's context."""

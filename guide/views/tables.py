@@ -73,16 +73,30 @@ class Section:
     heading: Cell | None = None
 
 
-def data_table(caption: str, columns: Sequence[str | Markup], sections: Sequence[Section], kind: str, *,
-               searchable: bool = True, stack: bool = True) -> Markup:
+@dataclass(frozen=True)
+class InlineStyles:
+    """The export variant of the table shell: inline styles instead of the site's classes."""
+
+    table: str
+    caption: str
+    head: str
+    cell: str
+
+
+def data_table(caption: str | Markup, columns: Sequence[Cell], sections: Sequence[Section], kind: str = "", *,
+               searchable: bool = True, stack: bool = True, styles: InlineStyles | None = None) -> Markup:
     """A table whose ``columns`` both head it and, when ``stack``, label every cell: on a phone
-    each row becomes a card with its cells stacked, each under its column's name (guide.css)."""
-    return render("tables/table.html", caption=caption, columns=columns, sections=sections, kind=kind,
-                  searchable=searchable, stack=stack)
+    each row becomes a card with its cells stacked, each under its column's name (guide.css).
+    With ``styles``, the export variant: inline styles, no classes, wrappers or cell labels."""
+    caption_html = caption if isinstance(caption, Markup) else render_macro(CELLS, "text", caption)
+    return render("tables/table.html", caption=caption_html, columns=columns, sections=sections, kind=kind,
+                  searchable=searchable, stack=stack and styles is None, styles=styles)
 
 
-def _framework_columns(guide: Guide, first: str) -> list[str]:
-    return [first] + [framework.name for framework in guide.frameworks]
+def comparison_columns(guide: Guide, first: str = "Criterion", *, versions: bool = False) -> list[str]:
+    """The comparison's columns: ``first`` (the criterion), then one per framework, named as the
+    site's tables, their phone cards and the exports head them (the exports add the version)."""
+    return [first] + [f"{f.name} {f.version}" if versions else f.name for f in guide.frameworks]
 
 
 def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:
@@ -100,7 +114,7 @@ def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:
 
 
 def _comparison(guide: Guide, caption: str, sections: list[Section], kind: str) -> Markup:
-    return data_table(caption, _framework_columns(guide, "Criterion"), sections, f"guide-comparison {kind}", searchable=False)
+    return data_table(caption, comparison_columns(guide), sections, f"guide-comparison {kind}", searchable=False)
 
 
 def group_table(guide: Guide, group: Group, links: Links) -> Markup:

@@ -1,0 +1,68 @@
+"""The flowchart's layouts are kept between builds (guide.views.flowlayout.layout_cache_dir):
+the same input gives the same chart without running ELK again, a damaged entry is laid out
+afresh, and Node.js stays required whatever the cache holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide.data.models import Answer, DecisionFile, Outcome, Question
+from guide.views import flowlayout
+
+
+def decision(text: str) -> DecisionFile:
+    """One question with two answers, each to an outcome: only what the layout reads."""
+    outcomes = [Outcome.model_construct(id=o, title=f"Outcome {o}") for o in ("o1", "o2")]
+    question = Question.model_construct(id="q1", text=text, hint=None, answers=[
+        Answer.model_construct(label="Yes", hint=None, next="o1"), Answer.model_construct(label="No", hint=None, next="o2")])
+    return DecisionFile.model_construct(start="q1", questions=[question], outcomes=outcomes)
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(flowlayout.CACHE_VARIABLE, str(tmp_path))
+    flowlayout._elk_layouts.cache_clear()
+    yield tmp_path
+    flowlayout._elk_layouts.cache_clear()
+
+
+def forget_this_build():
+    flowlayout._elk_layouts.cache_clear()
+
+
+def test_a_second_build_reuses_the_layout_without_elk(cache, monkeypatch):
+    first = flowlayout.layout(decision("Cached?"))
+    assert len(list(cache.glob("*.json"))) == 1
+    forget_this_build()
+    monkeypatch.setattr(flowlayout, "_run_elk", lambda request: pytest.fail("ELK ran again"))
+    assert flowlayout.layout(decision("Cached?")) == first
+
+
+def test_other_input_is_laid_out_afresh(cache):
+    flowlayout.layout(decision("One question?"))
+    flowlayout.layout(decision("Another question?"))
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_a_damaged_entry_is_laid_out_again(cache):
+    first = flowlayout.layout(decision("Damaged?"))
+    [entry] = cache.glob("*.json")
+    entry.write_text('[{"children": 1}]')
+    forget_this_build()
+    assert flowlayout.layout(decision("Damaged?")) == first
+
+
+def test_off_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv(flowlayout.CACHE_VARIABLE, "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    forget_this_build()
+    flowlayout.layout(decision("Not kept?"))
+    assert flowlayout.layout_cache_dir() is None and not any(tmp_path.rglob("*.json"))
+
+
+def test_node_is_required_even_when_the_cache_has_the_layout(cache, monkeypatch):
+    flowlayout.layout(decision("Node needed?"))
+    forget_this_build()
+    monkeypatch.setattr(flowlayout.shutil, "which", lambda name: None)
+    with pytest.raises(flowlayout.LayoutError, match=r"Node\.js"):
+        flowlayout.layout(decision("Node needed?"))

@@ -109,3 +109,15 @@ def test_a_copy_with_other_data_does_not_keep_the_originals_lookups(real_guide):
     assert copy.criterion("added-criterion") is added
     assert copy.group_of(added).id == group.id
     assert copy.reviewed == dt.date(2999, 1, 1) != real_guide.reviewed
+
+
+def test_the_decision_tree_looks_nodes_up_and_a_copy_forgets_them(real_guide):
+    decision = real_guide.decision
+    question = decision.questions[0]
+    assert decision.question(question.id) is question and decision.question(decision.outcomes[0].id) is None
+    assert decision.title(question.id) == question.text
+    assert decision.title(decision.outcomes[0].id) == decision.outcomes[0].title
+    assert decision.answered((question.id, 0)) == (question, question.answers[0])
+    renamed = question.model_copy(update={"text": "A question asked differently?"})
+    copy = decision.model_copy(update={"questions": [renamed, *decision.questions[1:]]})
+    assert copy.title(question.id) == "A question asked differently?" != decision.title(question.id)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -38,7 +38,18 @@ def review_is_stale(reviewed: dt.date, today: dt.date | None = None) -> bool:
     return ((today or dt.date.today()) - reviewed).days > STALE_AFTER_DAYS
 
 
-class Strict(BaseModel):
+class Indexed(BaseModel):
+    """A model whose lookups (``functools.cached_property``) are built on first use. The models
+    are frozen, but ``model_copy(update=...)`` would copy the lookups with the fields: it drops them."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        for name in {name for cls in type(self).__mro__ for name, value in vars(cls).items() if isinstance(value, cached_property)}:
+            copied.__dict__.pop(name, None)
+        return copied
+
+
+class Strict(Indexed):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -206,13 +217,33 @@ class DecisionFile(Strict):
 
     # The walks below assume a sound tree (every `next` known, no loops), as validation ensures.
 
+    @cached_property
     def _questions(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles = {outcome.id: outcome.title for outcome in self.outcomes}
+        titles.update({question.id: question.text for question in self.questions})
+        return titles
+
+    def question(self, node_id: str) -> Question | None:
+        """The question with this id, or None (the id of an outcome, or unknown)."""
+        return self._questions.get(node_id)
+
+    def answered(self, step: Step) -> tuple[Question, Answer]:
+        """The question asked and the answer given in one step of a path."""
+        question = self._questions[step[0]]
+        return question, question.answers[step[1]]
+
+    def title(self, node_id: str) -> str:
+        """A node's text as the outline names it: a question's text or an outcome's title."""
+        return self._titles[node_id]
 
     def post_order(self) -> list[str]:
         """Every node reachable from the start, each after all the nodes its answers lead to
         (iterative: a recursive walk would overflow on a deep tree)."""
-        questions = self._questions()
+        questions = self._questions
 
         def targets(node: str) -> Iterator[str]:
             question = questions.get(node)
@@ -239,7 +270,7 @@ class DecisionFile(Strict):
     def path_count(self) -> int:
         """How many paths lead from the start to an outcome, counted without listing them: where
         answers share follow-up questions, paths can far outnumber nodes."""
-        questions = self._questions()
+        questions = self._questions
         counts: dict[str, int] = {}
         for node in self.post_order():
             question = questions.get(node)
@@ -249,7 +280,7 @@ class DecisionFile(Strict):
     def questions_left(self) -> dict[str, int]:
         """For each node, the most questions a reader can still be asked from it, itself included
         (0 at an outcome): what "question 3 of at most 5" counts."""
-        questions = self._questions()
+        questions = self._questions
         left: dict[str, int] = {}
         for node in self.post_order():
             question = questions.get(node)
@@ -263,7 +294,7 @@ class DecisionFile(Strict):
     def reasoned_paths(self) -> list[tuple[list[Step], str, list[tuple[Step, str]]]]:
         """Every path as in :meth:`paths`, with the reasons its answers give (each answer's
         `because`, with its step), in order: what the result shows for exactly that path."""
-        questions = self._questions()
+        questions = self._questions
         found: list[tuple[list[Step], str, list[tuple[Step, str]]]] = []
         stack: list[tuple[str, list[Step], list[tuple[Step, str]]]] = [(self.start, [], [])]
         while stack:
@@ -379,7 +410,7 @@ class PresetsFile(Strict):
     presets: list[Preset] = Field(description="Scorecard presets, in the order the scorecard page offers them.")
 
 
-class Guide(BaseModel):
+class Guide(Indexed):
     """The whole, cross-checked guide: what every renderer and export reads."""
 
     model_config = ConfigDict(frozen=True)
@@ -394,16 +425,6 @@ class Guide(BaseModel):
     @property
     def criteria(self) -> list[Criterion]:
         return [criterion for group in self.groups for criterion in group.criteria]
-
-    # Lookups by id, built on first use. A frozen model never changes, but model_copy(update=...)
-    # copies them along with the fields, so it drops them (below).
-    _INDEXES: ClassVar[tuple[str, ...]] = ("_criteria_by_id", "_groups_by_id", "_frameworks_by_id", "_group_of_criterion", "reviewed")
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Guide:
-        copied = super().model_copy(update=update, deep=deep)
-        for name in self._INDEXES:
-            copied.__dict__.pop(name, None)
-        return copied
 
     @cached_property
     def _criteria_by_id(self) -> dict[str, Criterion]:

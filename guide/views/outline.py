@@ -20,12 +20,9 @@ from guide.views.tables import Links, Row, Section, criterion_reason, data_table
 
 def outline(guide: Guide, links: Links) -> Markup:
     decision = guide.decision
-    # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
-    titles = {q.id: q.text for q in decision.questions}
-    titles.update({o.id: o.title for o in decision.outcomes if o.id not in titles})
     outcomes = [outcome_view(guide, outcome, links) for outcome in decision.outcomes]
     return render(
-        "outline.html", questions=decision.questions, outcomes=outcomes, titles=titles,
+        "outline.html", questions=decision.questions, outcomes=outcomes, title=decision.title,
         start=decision.start, anchor=node_anchor,
     )
 
@@ -53,18 +50,16 @@ def paths_table(guide: Guide, links: Links) -> Markup:
     """Every path from the start to an outcome: the answers given, the outcome, and the reasons
     (each answer's `because`) that the result shows for exactly that path."""
     decision = guide.decision
-    questions = {q.id: q for q in decision.questions}
-    titles = {o.id: o.title for o in decision.outcomes}
     rows = []
     previous: list[Step] = []
     for steps, end, reasons in decision.reasoned_paths():
         common = min(len(steps), len(previous))
         shared = next((k for k in range(common) if steps[k] != previous[k]), common)
         shared = shared if shared > SHARED_PREFIX_SHOWN else 0
-        answers = [(questions[q].text, questions[q].answers[a].label) for q, a in steps[shared:]]
+        answers = [(question.text, answer.label) for question, answer in map(decision.answered, steps[shared:])]
         rows.append(Row([
             render("decision/path_answers.html", steps=answers, shared=shared),
-            render("decision/path_outcome.html", title=titles[end], href=outline_href(links, end)),
+            render("decision/path_outcome.html", title=decision.title(end), href=outline_href(links, end)),
             render("decision/path_reasons.html", reasons=[reason for _, reason in reasons]),
         ]))
         previous = steps

@@ -70,7 +70,6 @@ def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | No
     one of those paths follows (the questions' order from the start), so that the script only
     shows the items of the path taken."""
     rank = {node: position for position, node in enumerate(reversed(decision.post_order()))}
-    questions = {q.id: q for q in decision.questions}
     found: dict[str, dict[Step, None]] = {o.id: {} for o in decision.outcomes}
     for _, outcome, path_reasons in decision.reasoned_paths():
         for step, _ in path_reasons:
@@ -79,13 +78,8 @@ def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | No
     for outcome, steps in found.items():
         ordered = sorted(steps, key=lambda step: (rank[step[0]], step[1]))
         reasons[outcome] = [
-            {
-                "step": encode_path([step]),
-                "question": questions[step[0]].text,
-                "answer": questions[step[0]].answers[step[1]].label,
-                "because": questions[step[0]].answers[step[1]].because,
-            }
-            for step in ordered
+            {"step": encode_path([step]), "question": question.text, "answer": answer.label, "because": answer.because}
+            for step, (question, answer) in zip(ordered, map(decision.answered, ordered), strict=True)
         ]
     return reasons
 

@@ -71,7 +71,7 @@ schema: $(BIN)/.site-installed
 
 # Ruff and mypy (strict) on guide/, as configured in pyproject.toml; .pre-commit-config.yaml runs the same.
 lint: $(BIN)/.test-installed
-	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_layout_cache.py
+	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_build_cache.py
 	$(BIN)/mypy
 
 test: $(BIN)/.test-installed node_modules/.installed system-tools lint

@@ -30,13 +30,16 @@ import hashlib
 import html
 import os
 import re
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import brotli
+
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 
 EMBED_ORIGINS_VARIABLE = "GUIDE_EMBED_ORIGINS"
 DEPLOY_DIR = "deploy"
@@ -481,22 +484,46 @@ def precompress(site_dir: Path) -> list[Path]:
 
     Deterministic: gzip without a name or time stamp, Brotli at a fixed quality, so two builds
     give the same bytes. A copy already there (MkDocs' sitemap.xml.gz) is replaced by the same
-    content compressed the same way as the others."""
+    content compressed the same way as the others. Copies of files an earlier build compressed
+    (the theme's assets, unchanged pages) come from the build cache (:mod:`guide.data.buildcache`)
+    once they decompress to exactly the file."""
+    folder = cache_dir("precompressed")
     written = []
     for _, file in list(_served_files(site_dir)):
         if file.suffix.lstrip(".") not in COMPRESSIBLE:
             continue
         data = file.read_bytes()
-        for suffix, compress in ((".gz", _gzip), (".br", _brotli)):
+        digest = hashlib.sha256(data).hexdigest()
+        for suffix, compress, decompress in ((".gz", _gzip, gzip.decompress), (".br", _brotli, brotli.decompress)):
             target = file.with_name(file.name + suffix)
-            packed = compress(data)
+            packed = _cached_compression(folder, f"{digest}.{_SETTINGS[suffix]}{suffix}", data, compress, decompress)
             if len(packed) < len(data):
                 target.write_bytes(packed)
                 os.utime(target, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns))  # as nginx's docs advise
                 written.append(target)
             else:
                 target.unlink(missing_ok=True)
+    if folder is not None:
+        prune(folder)
     return written
+
+
+# What else decides the compressed bytes: the level and the library's version.
+_SETTINGS = {".gz": f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}", ".br": f"br{BROTLI_QUALITY}-{brotli.__version__}"}
+
+
+def _cached_compression(folder: Path | None, name: str, data: bytes,
+                        compress: Callable[[bytes], bytes], decompress: Callable[[bytes], bytes]) -> bytes:
+    if folder is not None and (cached := read_entry(folder, name)) is not None:
+        try:
+            if decompress(cached) == data:
+                return cached
+        except Exception:
+            pass
+    packed = compress(data)
+    if folder is not None:
+        write_entry(folder, name, packed)
+    return packed
 
 
 def _gzip(data: bytes) -> bytes:

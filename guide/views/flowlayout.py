@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 from guide.data.models import DecisionFile
 from guide.views.textmetrics import text_width, wrap
 
@@ -50,7 +50,6 @@ LAYOUT_TIMEOUT = 120  # seconds; a tree that takes longer is far beyond anything
 SEARCH_LIMIT = 60
 FAST_OPTIONS = {"elk.layered.nodePlacement.strategy": "BRANDES_KOEPF", "elk.layered.thoroughness": "1"}
 SCRIPT = Path(__file__).with_name("elk_layout.js")
-CACHE_VARIABLE = "GUIDE_LAYOUT_CACHE"
 NODE_MISSING = "Node.js is needed to lay out the decision flowchart: install Node.js 20+ and run `npm ci` (`make build` does)."
 
 ELK_OPTIONS = {
@@ -179,17 +178,6 @@ def _run_elk(request_json: str) -> list[dict[str, Any]]:
     return laid_out
 
 
-def layout_cache_dir() -> Path | None:
-    """Where finished layouts are kept between builds: ``$GUIDE_LAYOUT_CACHE``, ``off`` for
-    nowhere, by default the user's cache folder (never the project, which pull requests write)."""
-    setting = os.environ.get(CACHE_VARIABLE, "")
-    if setting == "off":
-        return None
-    if setting:
-        return Path(setting)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fastapi-django-guide" / "elk"
-
-
 def _elkjs_version() -> str:
     """elkjs's package.json as Node would find it from the script (its version is in the key)."""
     for folder in SCRIPT.parents:
@@ -208,30 +196,24 @@ def _is_layout(value: Any) -> bool:
 @functools.lru_cache(maxsize=8)
 def _elk_layouts(request_json: str) -> list[dict[str, Any]]:
     """ELK's layouts, once per distinct input: within a build (it draws the chart on several
-    pages) and, through :func:`layout_cache_dir`, across builds, since the same input always
+    pages) and, through :mod:`guide.data.buildcache`, across builds, since the same input always
     gives the same layout and laying out every wrapping is most of the pipeline's own time.
     Node is required either way, so a build never depends on what a cache holds."""
     if shutil.which("node") is None:
         raise LayoutError(NODE_MISSING)
-    folder = layout_cache_dir()
+    folder = cache_dir("elk")
     if folder is None:
         return _run_elk(request_json)
     key = hashlib.sha256("\0".join([request_json, SCRIPT.read_text(encoding="utf-8"), _elkjs_version()]).encode()).hexdigest()
-    cached = folder / f"{key}.json"
     try:
-        found = json.loads(cached.read_text(encoding="utf-8"))
-        if _is_layout(found):
-            return cast(list[dict[str, Any]], found)
-    except (OSError, ValueError):
-        pass
+        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
+    except ValueError:
+        found = None
+    if _is_layout(found):
+        return cast(list[dict[str, Any]], found)
     laid_out = _run_elk(request_json)
-    try:  # a cache that cannot be written only costs time
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f"{key}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(laid_out), encoding="utf-8")
-        os.replace(partial, cached)
-    except OSError:
-        pass
+    write_entry(folder, f"{key}.json", json.dumps(laid_out).encode("utf-8"))
+    prune(folder)
     return laid_out
 
 

@@ -1,12 +1,16 @@
-"""The flowchart's layouts are kept between builds (guide.views.flowlayout.layout_cache_dir):
-the same input gives the same chart without running ELK again, a damaged entry is laid out
-afresh, and Node.js stays required whatever the cache holds."""
+"""The build cache (guide.data.buildcache): the flowchart's layouts and the precompressed copies
+are kept between builds. The same input gives the same output without the work, a damaged
+entry is redone, old entries go, and Node.js stays required whatever the cache holds."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from guide.data import buildcache
 from guide.data.models import Answer, DecisionFile, Outcome, Question
+from guide.publish import headers
 from guide.views import flowlayout
 
 
@@ -20,7 +24,7 @@ def decision(text: str) -> DecisionFile:
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(flowlayout.CACHE_VARIABLE, str(tmp_path))
+    monkeypatch.setenv(buildcache.CACHE_VARIABLE, str(tmp_path))
     flowlayout._elk_layouts.cache_clear()
     yield tmp_path
     flowlayout._elk_layouts.cache_clear()
@@ -32,7 +36,7 @@ def forget_this_build():
 
 def test_a_second_build_reuses_the_layout_without_elk(cache, monkeypatch):
     first = flowlayout.layout(decision("Cached?"))
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.rglob("*.json"))) == 1
     forget_this_build()
     monkeypatch.setattr(flowlayout, "_run_elk", lambda request: pytest.fail("ELK ran again"))
     assert flowlayout.layout(decision("Cached?")) == first
@@ -41,23 +45,23 @@ def test_a_second_build_reuses_the_layout_without_elk(cache, monkeypatch):
 def test_other_input_is_laid_out_afresh(cache):
     flowlayout.layout(decision("One question?"))
     flowlayout.layout(decision("Another question?"))
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.rglob("*.json"))) == 2
 
 
 def test_a_damaged_entry_is_laid_out_again(cache):
     first = flowlayout.layout(decision("Damaged?"))
-    [entry] = cache.glob("*.json")
+    [entry] = cache.rglob("*.json")
     entry.write_text('[{"children": 1}]')
     forget_this_build()
     assert flowlayout.layout(decision("Damaged?")) == first
 
 
 def test_off_keeps_nothing(tmp_path, monkeypatch):
-    monkeypatch.setenv(flowlayout.CACHE_VARIABLE, "off")
+    monkeypatch.setenv(buildcache.CACHE_VARIABLE, "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     forget_this_build()
     flowlayout.layout(decision("Not kept?"))
-    assert flowlayout.layout_cache_dir() is None and not any(tmp_path.rglob("*.json"))
+    assert buildcache.cache_dir("elk") is None and not any(tmp_path.rglob("*.json"))
 
 
 def test_node_is_required_even_when_the_cache_has_the_layout(cache, monkeypatch):
@@ -66,3 +70,26 @@ def test_node_is_required_even_when_the_cache_has_the_layout(cache, monkeypatch)
     monkeypatch.setattr(flowlayout.shutil, "which", lambda name: None)
     with pytest.raises(flowlayout.LayoutError, match=r"Node\.js"):
         flowlayout.layout(decision("Node needed?"))
+
+
+def test_precompressed_copies_come_from_the_cache_only_when_they_are_exact(cache, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("<p>" + "the same words again " * 200 + "</p>")
+    headers.precompress(site)
+    first = {p.name: p.read_bytes() for p in site.iterdir()}
+    entries = sorted((cache / "precompressed").iterdir())
+    assert [e.suffix for e in entries] == [".br", ".gz"]
+    entries[1].write_bytes(b"damaged")  # a bad gzip entry is compressed afresh
+    monkeypatch.setattr(headers, "_brotli", lambda data: pytest.fail("Brotli ran again"))
+    headers.precompress(site)
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == first
+
+
+def test_entries_unused_for_a_month_are_removed(tmp_path):
+    old, recent = tmp_path / "old", tmp_path / "recent"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    os.utime(old, (0, 0))
+    buildcache.prune(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["recent"]

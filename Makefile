@@ -75,6 +75,7 @@ lint: $(BIN)/.test-installed
 	$(BIN)/mypy
 
 test: $(BIN)/.test-installed node_modules/.installed system-tools lint
+	PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest examples
 

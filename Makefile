@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test test-fast schema benchmarks clean
+.PHONY: serve build check lint test test-fast schema benchmarks clean
 
 # A virtual environment with the site's packages; rebuilt when a requirements file changes.
 $(BIN)/.site-installed: requirements.txt pyproject.toml
@@ -69,11 +69,16 @@ check: $(BIN)/.site-installed
 schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
+# Ruff and mypy (strict) on guide/, as configured in pyproject.toml; .pre-commit-config.yaml runs the same.
+lint: $(BIN)/.test-installed
+	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_build_cache.py
+	$(BIN)/mypy
+
 # Two pytest-xdist workers (the suite waits on browsers and builds much of the time); a worker
 # that runs out of tests takes some of the other's. The site builds the tests share are built
 # once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
 # (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
-test: $(BIN)/.test-installed node_modules/.installed system-tools
+test: $(BIN)/.test-installed node_modules/.installed system-tools lint
 	PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest tests -n 2 --dist worksteal
 	$(BIN)/python -m pytest examples -n 2

@@ -65,11 +65,12 @@ class Section:
 
 
 def data_table(caption: str, columns: Sequence[str | Markup], sections: Sequence[Section], kind: str, *,
-               searchable: bool = True, stack: bool = True) -> Markup:
+               searchable: bool = True, stack: bool = True, footer: Sequence[Row] = ()) -> Markup:
     """A table whose ``columns`` both head it and, when ``stack``, label every cell: on a phone
-    each row becomes a card with its cells stacked, each under its column's name (guide.css)."""
+    each row becomes a card with its cells stacked, each under its column's name (guide.css).
+    ``footer`` rows summarise the others (a tfoot), stacked the same way."""
     return render("tables/table.html", caption=caption, columns=columns, sections=sections, kind=kind,
-                  searchable=searchable, stack=stack)
+                  searchable=searchable, stack=stack, footer=footer)
 
 
 def _framework_columns(guide: Guide, first: str) -> list[str]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from guide.flowchart import node_anchor, outline_href
-from guide.models import Guide, Outcome
+from guide.models import Guide
 from guide.render import render
 from guide.tables import Links, Row, Section, criterion_reason, data_table
+
+
+SCORECARD_PAGE = "scorecard.md"
 
 
 def outline(guide: Guide, links: Links) -> Markup:
@@ -21,21 +24,26 @@ def outline(guide: Guide, links: Links) -> Markup:
     # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
     titles = {q.id: q.text for q in decision.questions}
     titles.update({o.id: o.title for o in decision.outcomes if o.id not in titles})
-    criteria = {c.id: c for c in guide.criteria}
-    outcomes = [_outcome_view(guide, outcome, links, criteria) for outcome in decision.outcomes]
     return render(
-        "outline.html", questions=decision.questions, outcomes=outcomes, titles=titles,
+        "outline.html", questions=decision.questions, outcomes=outcome_views(guide, links), titles=titles,
         start=decision.start, anchor=node_anchor,
     )
 
 
-def _outcome_view(guide: Guide, outcome: Outcome, links: Links, criteria: dict) -> dict:
-    return {
-        "outcome": outcome,
-        "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
-        "criteria": [Markup(criterion_reason(guide, criteria[cid], links)) for cid in outcome.criteria],
-        "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
-    }
+def outcome_views(guide: Guide, links: Links) -> list[dict]:
+    """What the shared outcome partials (templates/decision_parts.html) show of each outcome."""
+    criteria = {c.id: c for c in guide.criteria}  # once, not a scan per reason
+    scorecard = (links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE))
+    return [
+        {
+            "outcome": outcome,
+            "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
+            "criteria": [Markup(criterion_reason(guide, criteria[cid], links)) for cid in outcome.criteria],
+            "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
+            "scorecard": scorecard,
+        }
+        for outcome in guide.decision.outcomes
+    ]
 
 
 # A row repeats at most this many answers of the row above it; a longer shared start is named,

@@ -1,0 +1,92 @@
+/* Search costs nothing until the reader wants it. Material 9.8 starts its search worker and
+ * fetches search/search_index.json (the whole site's text: most of a page's first-visit weight)
+ * as soon as any page loads, and has no setting to wait. This script runs before Material's
+ * bundle (overrides/main.html) and holds both back until the reader shows they want to search:
+ * the search field gets focus (a click or tap, or the "/", "s" and "f" keys, which focus it),
+ * the search toggle opens, or a pointer goes down on the search box; a page opened with ?h=
+ * (Material's highlighting of the words searched for) or ?q= (a shared search) wants it at once.
+ * Material already shows "Initializing search" until its worker is ready, as it does on file://
+ * pages, where it defers the same way.
+ *
+ * Held back, and nothing else: the index request is Material's own XMLHttpRequest, sent later;
+ * the worker is a stand-in that starts Material's worker on the same trigger and relays its
+ * messages. If a Material upgrade stops matching these two, search still works and only the
+ * saving is lost (tests/test_browser.py checks both the saving and the search). */
+(function () {
+  "use strict";
+  var INDEX = /\/search\/search_index\.json$/;
+  var WORKER = /\/assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/;
+  var wanted = /[?&][hq]=/.test(location.search);
+  var waiting = [];
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    waiting.splice(0).forEach(function (run) { run(); });
+  }
+
+  function whenWanted(run) {
+    if (wanted) run();
+    else waiting.push(run);
+  }
+
+  function path(url) {
+    try { return new URL(String(url), location.href).pathname; } catch (error) { return ""; }
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.guideSearchIndex = INDEX.test(path(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.guideSearchIndex || wanted) return send.apply(request, args);
+    whenWanted(function () {
+      if (request.readyState === XMLHttpRequest.OPENED) send.apply(request, args);
+    });
+  };
+
+  var NativeWorker = window.Worker;
+  function SearchWorker(url, options) {
+    var relay = new EventTarget();
+    var worker = null;
+    var queue = [];
+    var ended = false;
+    whenWanted(function () {
+      if (ended) return;
+      worker = new NativeWorker(url, options);
+      ["message", "messageerror", "error"].forEach(function (type) {
+        worker.addEventListener(type, function (event) {
+          relay.dispatchEvent(type === "error" ? new Event("error") : new MessageEvent(type, { data: event.data }));
+        });
+      });
+      queue.splice(0).forEach(function (message) { worker.postMessage(message); });
+    });
+    relay.postMessage = function (message) {
+      if (worker) worker.postMessage(message);
+      else queue.push(message);
+    };
+    relay.terminate = function () {
+      ended = true;
+      if (worker) worker.terminate();
+    };
+    return relay;
+  }
+  if (NativeWorker) {
+    window.Worker = function (url, options) {
+      return WORKER.test(path(url)) ? SearchWorker(url, options) : new NativeWorker(url, options);
+    };
+  }
+
+  function inSearch(event) {
+    return event.target instanceof Element && !!event.target.closest(".md-search, label[for='__search']");
+  }
+  document.addEventListener("focusin", function (event) { if (inSearch(event)) want(); });
+  document.addEventListener("pointerdown", function (event) { if (inSearch(event)) want(); }, true);
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof HTMLInputElement && event.target.id === "__search" && event.target.checked) want();
+  });
+})();

@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+# MkDocs and Material print notices about their own future on every run (the tests silence them
+# the same way); they say nothing about this project.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build check test test-fast schema benchmarks clean
 
@@ -12,7 +16,7 @@ $(BIN)/.site-installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	PYTHONWARNINGS="ignore:Editable installation:UserWarning" $(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 $(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt examples/requirements.txt
@@ -38,6 +42,8 @@ system-tools:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils nginx libnginx-mod-http-brotli-static; \
 	fi
 
+# A problem in the data or a page does not stop the server: every page lists the problems
+# (file:line:column) until they are fixed, then reloads by itself.
 serve: $(BIN)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -47,7 +53,7 @@ PROD_PORT ?= 8001
 .PHONY: serve-prod
 serve-prod: system-tools
 	SITE_URL=http://127.0.0.1:$(PROD_PORT)/ $(MAKE) build
-	$(BIN)/python -m guide.localnginx site --port $(PROD_PORT)
+	$(BIN)/python -m guide.publish.localnginx site --port $(PROD_PORT)
 
 # Builds into a temporary folder and replaces site/ only on success: a failed build never
 # leaves a site/ that could be published.
@@ -56,6 +62,7 @@ build: $(BIN)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs build --strict --quiet --site-dir site.partial
 	rm -rf site && mv site.partial site
 
+# The data files and what each page under docs/ may hold (macros, snippets), without a build.
 check: $(BIN)/.site-installed
 	$(BIN)/python -m guide check
 
@@ -65,6 +72,12 @@ schema: $(BIN)/.site-installed
 test: $(BIN)/.test-installed node_modules/.installed system-tools
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest examples
+
+# `make check`, then every test that neither builds the site nor starts a browser (those skip
+# themselves): the data, validation, page rules, renderers and exports, in a minute or two.
+test-fast: $(BIN)/.test-installed
+	$(BIN)/python -m guide check
+	GUIDE_TESTS=fast $(BIN)/python -m pytest tests -q -rfE
 
 benchmarks: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/build_time.py

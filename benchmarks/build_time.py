@@ -4,7 +4,7 @@
 
 Each run is ``mkdocs build --strict`` into a fresh temporary folder, started from a fresh
 interpreter whose RUSAGE_CHILDREN gives the build's peak resident memory. Prints every run and
-the median. Also times the data load and validation alone (``guide.validate.load_guide``), which
+the median. Also times the data load and validation alone (``guide.data.validate.load_guide``), which
 is what ``make check`` runs and what every build does first.
 """
 
@@ -18,7 +18,7 @@ from _common import ROOT, Measured, measure, median, mkdocs_build, print_machine
 
 
 def data_load_ms(repeats: int = 5) -> float:
-    from guide.validate import load_guide
+    from guide.data.validate import load_guide
 
     times = []
     for _ in range(repeats):

@@ -6,7 +6,7 @@
 For each data set (frameworks x criteria, and decision trees of growing size; see
 benchmarks/synthetic.py), in a copy of the project:
 
-1. a strict build with the real pipeline (macros plugin + guide/hooks.py), timed;
+1. a strict build with the real pipeline (macros plugin + guide/mkdocs_glue/hooks.py), timed;
 2. a "plain" strict build of the same pages: the Markdown each page had after the macros ran is
    written into the .md files (embed pages included), and a copied mkdocs.yml drops the macros
    plugin and the hook. The ratio of the two isolates the data pipeline's own cost (loading and
@@ -214,8 +214,9 @@ class _Links:
 
 
 def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
-    from guide import embeds, exports, flowchart, outline, scorecard, tables, walk
-    from guide.validate import load_guide
+    from guide.publish import embeds, exports
+    from guide.views import flowchart, outline, scorecard, tables, walk
+    from guide.data.validate import load_guide
 
     links, site = _Links(), exports.SiteInfo("Synthetic", "https://example.org/")
     timed: dict[str, float] = {}

@@ -17,7 +17,13 @@ from pathlib import Path
 import yaml
 
 RATINGS = ["strong", "good", "fair", "weak"]
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes a value used twice out twice: data files may not hold anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 def _load(data_dir: Path, name: str) -> dict:

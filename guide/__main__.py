@@ -1,5 +1,6 @@
-"""Command line: ``python -m guide check`` validates the data; ``python -m guide schema`` rewrites
-the JSON Schemas and the field reference in CONTRIBUTING.md. Both run in well under a second and need no MkDocs build."""
+"""Command line: ``python -m guide check`` validates the data and what the pages under docs/ may
+hold (macros and snippets); ``python -m guide schema`` rewrites the JSON Schemas and the field
+reference in CONTRIBUTING.md. Both run in well under a second and need no MkDocs build."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide.reference import update_contributing
-from guide.schema import write_schemas
-from guide.validate import check_data
+from guide.data.pagelint import lint_pages
+from guide.publish.reference import update_contributing
+from guide.publish.schema import write_schemas
+from guide.data.validate import check_data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,19 +27,26 @@ def main(argv: list[str] | None = None) -> int:
             print("updated the data reference in CONTRIBUTING.md")
         return 0
     guide, problems = check_data(root / "data", root / "docs", display_root=root)
+    page_problems = lint_pages(root / "docs", root)
+    problems = page_problems + problems
     for problem in problems:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    if guide is None:
-        print(f"data check failed: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    if errors:
+        print(f"check failed: {_counted(errors, 'error')}, {_counted(warnings, 'warning')}", file=sys.stderr)
         return 1
     questions, outcomes = len(guide.decision.questions), len(guide.decision.outcomes)
     print(
         f"data ok: {len(guide.frameworks)} frameworks, {len(guide.groups)} groups, {len(guide.criteria)} criteria, "
-        f"{questions} questions, {outcomes} outcomes, {len(guide.claims)} article claims; {warnings} warning(s)"
+        f"{questions} questions, {outcomes} outcomes, {len(guide.claims)} article claims; pages ok; "
+        f"{_counted(warnings, 'warning')}"
     )
     return 0
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from guide.validate import load_guide
+from guide.data.validate import load_guide
 from static_server import StaticServer  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# `make test-fast`: tests that build the site or start a browser skip themselves.
+FAST = os.environ.get("GUIDE_TESTS") == "fast"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,6 +40,8 @@ def shown(text: str) -> str:
 def build_site(project: Path, site_dir: Path, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess:
     """``<tool> build --strict`` (MkDocs, or ProperDocs) of ``project`` into ``site_dir``; the
     result, never raising."""
+    if FAST:
+        pytest.skip("builds the site: `make test` runs it")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir), *extra],
@@ -78,6 +82,8 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    if FAST:
+        pytest.skip("starts a browser: `make test` runs it")
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
@@ -181,6 +187,17 @@ EXTRA_CRITERION = {
 LITESTAR_RATINGS = ["strong", "good", "good", "fair", "weak", "strong", "fair"]
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Writes a value used twice out twice: data files may not hold anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def dump_yaml(data) -> str:
+    return yaml.dump(data, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True)
+
+
 def last_question(decision: dict) -> dict:
     """A question whose every answer leads straight to an outcome (every tree has one: the last
     question of any path), where one more answer can lead to one more outcome."""
@@ -195,7 +212,7 @@ def add_litestar(project: Path) -> None:
     frameworks = yaml.safe_load((data / "frameworks.yml").read_text())
     reviewed = frameworks["frameworks"][0]["reviewed"]
     frameworks["frameworks"].append({**LITESTAR, "reviewed": reviewed})
-    (data / "frameworks.yml").write_text(yaml.safe_dump(frameworks, sort_keys=False, allow_unicode=True))
+    (data / "frameworks.yml").write_text(dump_yaml(frameworks))
     for path in sorted(data.rglob("*.yml")):
         content = yaml.safe_load(path.read_text())
         if not isinstance(content, dict) or "groups" not in content:
@@ -212,7 +229,7 @@ def add_litestar(project: Path) -> None:
                     "sources": model["sources"],
                 }
                 count += 1
-        path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True))
+        path.write_text(dump_yaml(content))
     decision = yaml.safe_load((data / "decision.yml").read_text())
     last_question(decision)["answers"].append({
         "label": "Litestar", "hint": "A team that already runs Litestar.",
@@ -228,7 +245,7 @@ def add_litestar(project: Path) -> None:
         "pages": ["when-fastapi.md"],
         "judgement": "Fixture judgement for a third framework.",
     })
-    (data / "decision.yml").write_text(yaml.safe_dump(decision, sort_keys=False, allow_unicode=True))
+    (data / "decision.yml").write_text(dump_yaml(decision))
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_validation import DataCopy
 
-from guide.benchmarks import benchmark_tables, lead
+from guide.views.benchmarks import benchmark_tables, lead
 
 
 @pytest.fixture

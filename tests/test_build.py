@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, shown
-from guide.flowchart import node_anchor
+from guide.views.flowchart import node_anchor
 
 PAGES = [
     "index.html", "frameworks/fastapi/index.html", "frameworks/django/index.html", "performance/index.html",

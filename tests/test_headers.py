@@ -1,4 +1,4 @@
-"""The header policy (guide/headers.py) on small made-up sites: which inline code it finds and
+"""The header policy (guide/publish/headers.py) on small made-up sites: which inline code it finds and
 hashes, which headers each area gets, how the nginx include and the _headers file render it,
 the wiki origins it accepts, and deterministic precompressed copies. The real site behind a
 real nginx is tests/test_served.py."""
@@ -15,8 +15,8 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from guide import embeds, exports
-from guide.headers import (
+from guide.publish import embeds, exports
+from guide.publish.headers import (
     EMBED_AREA, EXPORT_AREA, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, PolicyError, base_path, build_policy,
     csp_hash, embed_origins, headers_file, inline_code, nginx_include, precompress, publish_serving_files,
 )
@@ -260,6 +260,6 @@ def test_precompressed_copies_are_smaller_exact_and_the_same_every_time(small_si
 
 
 def test_the_policy_modules_import_without_mkdocs():
-    blocker = "import sys; sys.modules['mkdocs'] = None; import guide.headers, guide.localnginx"
+    blocker = "import sys; sys.modules['mkdocs'] = None; import guide.publish.headers, guide.publish.localnginx"
     done = subprocess.run([sys.executable, "-c", blocker], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

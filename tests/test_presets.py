@@ -5,8 +5,8 @@ through data (a group added since counts as Medium, a group that no longer exist
 from __future__ import annotations
 
 from conftest import FakeLinks
-from guide import scorecard
-from guide.models import DEFAULT_WEIGHT, Group, Preset
+from guide.views import scorecard
+from guide.data.models import DEFAULT_WEIGHT, Group, Preset
 from test_validation import DataCopy, data  # noqa: F401  (the fixture)
 
 FIRST = "  - id: api-service\n"
@@ -48,17 +48,17 @@ def test_yes_and_quoted_numbers_are_not_weights(data):
     text = (data.root / "data" / "presets.yml").read_text(encoding="utf-8")
     old = text[text.index(f"      {group}: ", text.index(FIRST)):].split("\n", 1)[0] + "\n"
     data.edit("presets.yml", old, f"      {group}: yes\n")
-    assert "yes/no (a boolean) is not a weight" in data.messages()[0]
+    assert "a yes/no value is not a weight; expected one of: 0 Ignore" in data.messages()[0]
     data.edit("presets.yml", f"      {group}: yes\n", f'      {group}: "2"\n')
-    assert '"2" (text in quotes) is not a weight' in data.messages()[0]
+    assert '"2", text in quotes, is not a weight' in data.messages()[0]
 
 
 def test_duplicate_preset_id(data):
     line = data.line_of("presets.yml", "  - id: ", 2)
     data.edit("presets.yml", "  - id: saas-product\n", "  - id: api-service\n")
     assert data.messages() == [
-        f"data/presets.yml:{line}:9: presets[1].id: id 'api-service' is used twice (first at line "
-        f"{data.line_of('presets.yml', FIRST)}) (every id must be unique: rename one)"
+        f"data/presets.yml:{line}:9: presets[1].id: id 'api-service' is used twice; the first one is at line "
+        f"{data.line_of('presets.yml', FIRST)} (every id must be unique: rename one)"
     ]
 
 
@@ -85,7 +85,7 @@ def test_a_group_left_out_is_a_warning_and_counts_as_medium(data):
     guide, problems = data.problems()
     assert guide is not None
     assert [str(p) for p in problems if p.severity == "warning"] == [
-        f"data/presets.yml:{line}:5: presets[0].weights: warning: no weight for group(s) {group}, which count as 2 (Medium) "
+        f"data/presets.yml:{line}:5: presets[0].weights: warning: no weight for group {group}, which counts as 2, Medium "
         f"(give each group a weight from 0 to 3, e.g. `{group}: 2`)"
     ]
     assert scorecard.preset_weights(guide, guide.presets[0])[group] == DEFAULT_WEIGHT

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide import flowchart, outline, tables
-from guide.models import Guide, Rating
-from guide.site import nav_titles, page_url, relative_url
+from guide.views import flowchart, outline, tables
+from guide.data.models import Guide, Rating
+from guide.mkdocs_glue.site import nav_titles, page_url, relative_url
 from conftest import FakeLinks, shown
-from guide.text import html_text, markdown_cell
+from guide.data.text import html_text, markdown_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = 'a | b <script>alert("x")</script> {{ macro() }} {% raw %} & `<code>`\n--8<-- "/etc/passwd"'

@@ -8,13 +8,13 @@ between a build today and one next week, or between two interpreter runs, shows 
 
 * ``SOURCE_DATE_EPOCH`` is set to a different day. MkDocs dates every page by the build day (or
   that variable) and writes it into sitemap.xml (``lastmod``) and sitemap.xml.gz (the gzip
-  header's mtime); guide/hooks.py dates pages by the data's newest review instead, so neither
+  header's mtime); guide/mkdocs_glue/hooks.py dates pages by the data's newest review instead, so neither
   depends on when the build ran.
 * ``PYTHONHASHSEED`` differs, so output that follows the iteration order of a set would differ.
 
 Nothing is excluded. One output legitimately depends on the day, and a second build cannot fake
 it: a criterion reviewed more than a year before the build day is flagged as stale on the page
-(guide.models.review_is_stale). That is a change in what the page must say, not noise.
+(guide.data.models.review_is_stale). That is a change in what the page must say, not noise.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, tab_to
-from guide import scorecard, walk
-from guide.models import Guide, Rating
+from guide.views import scorecard, walk
+from guide.data.models import Guide, Rating
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import StaticServer, offline_context, shown
-from guide import embeds, scorecard
-from guide.site import page_url
+from guide.publish import embeds
+from guide.views import scorecard
+from guide.mkdocs_glue.site import page_url
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -59,7 +60,7 @@ def table_pages(guide) -> dict[str, str]:
         if group.page:
             address = page_url(group.page)
             pages[address] = ", ".join(filter(None, [pages.get(address), f"table.guide-comparison--{group.id}"]))
-    if guide.benchmarks:  # the measured figures (guide/benchmarks.py), on the Performance page
+    if guide.benchmarks:  # the measured figures (guide/views/benchmarks.py), on the Performance page
         pages["performance/"] = ", ".join(filter(None, [pages.get("performance/"), "table.guide-bench__table"]))
     return pages
 

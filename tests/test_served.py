@@ -22,11 +22,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, StaticServer, build_site, offline_context
-from guide.headers import (
+from guide.publish.headers import (
     EMBED_ORIGINS_VARIABLE, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration,
     is_fingerprinted,
 )
-from guide.localnginx import LocalNginx
+from guide.publish.localnginx import LocalNginx
 from test_scorecard import assert_shows, open_scorecard
 from test_walk import answer, open_walk, visible_node
 

@@ -11,8 +11,8 @@ import pytest
 
 from test_validation import DataCopy
 
-from guide.sourcerules import DJANGO_SUPPORT_ENDS, SOURCE_RULES, source_findings
-from guide.validate import check_data
+from guide.data.sourcerules import DJANGO_SUPPORT_ENDS, SOURCE_RULES, source_findings
+from guide.data.validate import check_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)

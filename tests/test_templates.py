@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from guide.render import ENVIRONMENT, render
+from guide.views.render import ENVIRONMENT, render
 
 HOSTILE = '<script>alert("x")</script> {{ macro() }} {% raw %} `code`'
 

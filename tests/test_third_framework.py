@@ -11,7 +11,7 @@ import json
 from bs4 import BeautifulSoup
 
 from conftest import shown
-from guide.flowchart import node_anchor
+from guide.views.flowchart import node_anchor
 
 
 def page(site, path):

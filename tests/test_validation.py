@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.validate import check_data
+from guide.data.validate import check_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)
@@ -95,7 +95,7 @@ def test_yaml_syntax_error_names_the_line(data):
 def test_duplicate_key_is_refused_not_silently_dropped(data):
     line = data.edit("frameworks.yml", "    licence: MIT\n", "    licence: MIT\n    licence: Apache-2.0\n")
     assert data.messages() == [
-        f"data/frameworks.yml:{line + 1}:5: frameworks[0].licence: duplicate key 'licence' (first at line {line}) "
+        f"data/frameworks.yml:{line + 1}:5: frameworks[0].licence: duplicate key 'licence'; the first one is at line {line} "
         "(YAML keeps only the last of two equal keys, so one would be lost: merge them or rename one)"
     ]
 
@@ -119,7 +119,7 @@ def test_missing_required_field_points_at_its_parent(data):
     data.edit("frameworks.yml", "    licence: BSD-3-Clause\n", "")
     assert data.messages() == [
         f"data/frameworks.yml:{line}:5: frameworks[1].licence: missing required field 'licence' "
-        "(SPDX identifier, e.g. `MIT` or `BSD-3-Clause`.)"
+        "(SPDX identifier, e.g. `MIT` or `BSD-3-Clause`)"
     ]
 
 
@@ -132,35 +132,35 @@ def test_yes_no_booleans_get_a_quoting_hint(data):
     question, answer = first_answer(data, lambda a: a["label"] == "Django")
     line = data.edit("decision.yml", "      - label: Django\n", "      - label: yes\n")
     assert data.messages() == [
-        f"data/decision.yml:{line}:16: questions[{question}].answers[{answer}].label: expected text, got yes/no (a boolean) "
+        f"data/decision.yml:{line}:16: questions[{question}].answers[{answer}].label: expected text, got a yes/no value "
         "(YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
     ]
 
 
 def test_empty_string_is_an_error(data):
     line = data.edit("frameworks.yml", "    licence: MIT", '    licence: ""')
-    assert data.messages() == [f"data/frameworks.yml:{line}:14: frameworks[0].licence: must not be empty (SPDX identifier, e.g. `MIT` or `BSD-3-Clause`.)"]
+    assert data.messages() == [f"data/frameworks.yml:{line}:14: frameworks[0].licence: must not be empty (SPDX identifier, e.g. `MIT` or `BSD-3-Clause`)"]
 
 
 def test_unknown_rating_lists_the_scale(data):
     line = data.edit("criteria.yml", "            rating: strong", "            rating: grate")
     assert data.messages() == [
-        f"data/criteria.yml:{line}:21: groups[0].criteria[0].assessments.fastapi.rating: 'grate' is not a rating "
-        "(expected one of: strong, good, fair, weak) (did you mean 'great'?)".replace(" (did you mean 'great'?)", " (see the rating scale on the Methodology page)")
+        f"data/criteria.yml:{line}:21: groups[0].criteria[0].assessments.fastapi.rating: 'grate' is not a rating; "
+        "expected one of: strong, good, fair, weak (see the rating scale on the Methodology page)"
     ]
 
 
 def test_misspelt_rating_gets_a_suggestion(data):
     data.edit("criteria.yml", "            rating: strong", "            rating: strnog")
     [message] = data.messages()
-    assert message.endswith("'strnog' is not a rating (expected one of: strong, good, fair, weak) (did you mean 'strong'?)")
+    assert message.endswith("'strnog' is not a rating; expected one of: strong, good, fair, weak (did you mean 'strong'?)")
 
 
 def test_ids_must_be_unique(data):
     first = data.line_of("criteria.yml", "      - id: throughput")
     line = data.edit("criteria.yml", "      - id: realtime\n", "      - id: throughput\n")
     messages = data.messages()
-    assert f"data/criteria.yml:{line}:13: groups[0].criteria[2].id: id 'throughput' is used twice (first at line {first}) (every id must be unique: rename one)" in messages
+    assert f"data/criteria.yml:{line}:13: groups[0].criteria[2].id: id 'throughput' is used twice; the first one is at line {first} (every id must be unique: rename one)" in messages
 
 
 def test_verdict_for_an_unknown_framework_and_the_missing_one(data):
@@ -178,7 +178,7 @@ def test_outcome_naming_an_unknown_framework(data):
     outcome = next(i for i, o in enumerate(decision_of(data)["outcomes"]) if o["recommends"][0]["framework"] == "fastapi")
     line = data.edit("decision.yml", "      - framework: fastapi\n", "      - framework: flask\n")
     [message] = data.messages()
-    assert message == f"data/decision.yml:{line}:20: outcomes[{outcome}].recommends[0].framework: no framework has the id 'flask' (known frameworks: fastapi, django)"
+    assert message == f"data/decision.yml:{line}:20: outcomes[{outcome}].recommends[0].framework: no framework has the id 'flask' (known framework ids: fastapi, django)"
 
 
 def test_answer_that_leads_nowhere(data):
@@ -250,7 +250,7 @@ def test_path_without_a_reason_of_its_own(data):
     label = "Something else"
     assert data.messages() == [
         f"data/decision.yml:{line}:9: questions[{question_index(data, start)}].answers[{answer}]: leads to outcome '{outcome}' "
-        f"on a path that gives no reason of its own ({start}: \"{label}\") (add `because:` to this answer, or to an earlier "
+        f"on a path that gives no reason of its own: {start}: \"{label}\" (add `because:` to this answer, or to an earlier "
         "one on the path: one sentence on why that answer leads to this outcome)"
     ]
 
@@ -268,7 +268,7 @@ def test_two_paths_to_one_outcome_with_the_same_reasons(data):
     assert len(messages) == 1
     assert messages[0].startswith(
         f"data/decision.yml:{line}:9: questions[{q}].answers[{twin}]: this path and another reach outcome "
-        f"'{original['next']}' with the same reasons, so the result reads the same for different answers ("
+        f"'{original['next']}' with the same reasons, so the result reads the same for different answers: "
     )
     assert f'{question["id"]}: "A twin answer"' in messages[0] and f'{question["id"]}: "{original["label"]}"' in messages[0]
     assert messages[0].endswith(
@@ -288,7 +288,7 @@ def test_advice_without_a_source_or_a_judgement(data):
     line = data.line_of("decision.yml", f"  - id: {question_id}")
     assert data.messages() == [
         f"data/decision.yml:{line}:9: questions[{q}].id: question '{question_id}' gives advice with no source and no judgement "
-        "(add `sources:` (title, url, accessed) where its hint and its answers' hints and reasons can be checked, "
+        "(add `sources:` with title, url and accessed where its hint and its answers' hints and reasons can be checked, "
         "or a `judgement:` that gives the guide's own reasoning)"
     ]
 
@@ -329,7 +329,7 @@ def test_link_to_a_page_that_does_not_exist(data):
 def test_javascript_url_is_refused(data):
     line = data.edit("criteria.yml", "                url: https://fastapi.tiangolo.com/async/", "                url: javascript:alert(1)")
     assert data.messages() == [
-        f"data/criteria.yml:{line}:22: groups[0].criteria[1].assessments.fastapi.sources[0].url: 'javascript:alert(1)' is not an http(s) address "
+        f"data/criteria.yml:{line}:22: groups[0].criteria[1].assessments.fastapi.sources[0].url: 'javascript:alert(1)' is not an http or https address "
         "(write the full address, starting with https://)"
     ]
 
@@ -341,7 +341,7 @@ def test_date_that_does_not_exist(data):
 
 def test_date_in_the_future(data):
     line = data.edit("frameworks.yml", "    reviewed: 2026-11-25", "    reviewed: 2099-01-01")
-    assert data.messages() == [f"data/frameworks.yml:{line}:15: frameworks[0].reviewed: date 2099-01-01 lies in the future (use the day the check was done (today is 2026-11-25))"]
+    assert data.messages() == [f"data/frameworks.yml:{line}:15: frameworks[0].reviewed: date 2099-01-01 lies in the future (use the day the check was done; today is 2026-11-25)"]
 
 
 def test_html_in_text_is_refused(data):
@@ -396,10 +396,12 @@ def test_missing_file(data):
 def test_cli_exits_non_zero_and_prints_every_error(data):
     data.edit("frameworks.yml", "    licence: MIT", '    licence: ""')
     shutil.copytree(ROOT / "docs", data.root / "docs")
+    for folder in ("includes", "examples"):  # where the pages' snippets come from
+        (data.root / folder).symlink_to(ROOT / folder)
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(data.root)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/frameworks.yml:" in result.stderr and "must not be empty" in result.stderr
-    assert "data check failed: 1 error(s)" in result.stderr
+    assert "check failed: 1 error, 0 warnings" in result.stderr
 
 
 def test_cli_passes_on_the_real_data():

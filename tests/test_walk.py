@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, shown, tab_to
-from guide import outline, walk
-from guide.flowchart import node_anchor
-from guide.models import Guide
+from guide.views import outline, walk
+from guide.views.flowchart import node_anchor
+from guide.data.models import Guide
 from test_accessibility import AXE, AXE_OPTIONS, SCHEMES, describe, settle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -644,6 +644,8 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     assert page.evaluate("getComputedStyle(document.querySelector('.guide-walk')).display") == "none"
     before = pdf_text(page, tmp_path, "before")
     assert "Question 1 of at most" not in before and "Start over" not in before
+    heading = " ".join(page.eval_on_selector("h2.guide-walk-heading", "h => h.textContent").split())
+    assert heading.rstrip("¶ ") not in before  # nor the heading of a section with nothing in it
     for sentence in screen_only:
         assert sentence[:40] not in before
     # After the walk: the answers, the result with its reasons, and the address of both.
@@ -652,6 +654,7 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     open_walk(page, f"{site_url}decision/?path={walk.encode_path(steps)}")
     address = page.url
     after = pdf_text(page, tmp_path, "after")
+    assert heading.rstrip("¶ ") in after  # with something in it, the section has its heading again
     result = after[after.lower().index("your result"): after.index("What to watch out for")]
     assert shown(outcome_of(guide, end).title) in result
     for step in steps:

@@ -1,5 +1,5 @@
 /* The guide's own script, on every page but tiny. It marks the decision walk's path on the
- * flowchart (a static SVG drawn at build time by guide/flowchart.py), shows the "scroll
+ * flowchart (a static SVG drawn at build time by guide/views/flowchart.py), shows the "scroll
  * sideways" cue when the chart is wider than its frame, and loads the decision walk's and the
  * scorecard's scripts only on pages that hold them. It re-runs on each page that Material's
  * instant navigation swaps in (document$).
@@ -7,7 +7,7 @@
  * The walk (walk.js) announces each step it shows with a `guide:walk` event on document, detail
  * {steps: [[questionId, answerIndex], ...], node: currentNodeId}, and answers
  * window.guideWalk.current() with the same (or null). The chart is marked through what
- * guide/templates/flowchart.svg writes: data-node on each box, data-from / data-answer / data-to
+ * guide/views/templates/flowchart.svg writes: data-node on each box, data-from / data-answer / data-to
  * on each answer's edge. Nothing is marked before the first answer. */
 (function () {
   "use strict";

@@ -1,7 +1,7 @@
 /* The priorities scorecard: the reader weights each group of criteria (0-3), or picks a preset
  * (named weights from data/presets.yml), and sees each framework's score, rank and the criteria
  * that decide it. The weights live in the URL (?weights=<group id>.<weight>,...), shown on the
- * page so that a printout carries them. The rule is the one guide/scorecard.py implements and the
+ * page so that a printout carries them. The rule is the one guide/views/scorecard.py implements and the
  * methodology page states; the markup (form and result rows) is rendered at build time, and
  * this script only fills in numbers and names with textContent. Re-runs on each page that
  * Material's instant navigation swaps in (document$). */

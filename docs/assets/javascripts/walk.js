@@ -1,6 +1,6 @@
 /* The decision walk on the Decision page: one question at a time, with the answers in the URL
  * (?path=<question id>.<answer index>,...). Every question and outcome is rendered at build
- * time from the data (guide/walk.py); this script only shows and hides them, fills in the
+ * time from the data (guide/views/walk.py); this script only shows and hides them, fills in the
  * progress, lists the answers given so far (as text) and keeps the history in step.
  *
  * Before it runs, the first question is already in view and its answers are links to the next

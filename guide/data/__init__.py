@@ -1,0 +1,1 @@
+"""The data layer: reading ``data/*.yml`` safely, the typed models, and the checks on data and pages."""

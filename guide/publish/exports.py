@@ -1,0 +1,289 @@
+"""The guide's data as files other tools and wikis can reuse: JSON (with its JSON Schema), CSV,
+a GitHub-flavoured Markdown table and a standalone HTML table with inline styles.
+
+Each function takes the :class:`~guide.data.models.Guide` and a :class:`SiteInfo` (which site the
+data comes from) and returns the file's text. Every file names its source and the date the data
+was last reviewed, and none holds a build timestamp: the same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
+from guide.mkdocs_glue.site import page_url
+from guide.views.tables import COMPARISON_PAGE, SYMBOLS
+from guide.data.text import html_text, markdown_cell, one_line
+
+SCHEMA_VERSION = "1.0"
+EXPORT_DIR = "exports"
+JSON_NAME = "guide.json"
+SCHEMA_NAME = "guide.schema.json"
+CSV_NAME = "comparison.csv"
+MARKDOWN_NAME = "comparison.md"
+HTML_NAME = "comparison.html"
+
+CSV_COLUMNS = [
+    "group_id", "group", "criterion_id", "criterion", "measures", "framework_id", "framework",
+    "framework_version", "rating", "score", "verdict", "detail", "judgement", "sources",
+    "criterion_reviewed", "criterion_url", "guide", "guide_url", "data_reviewed",
+]
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Where the exported data is published: named in every export."""
+
+    name: str
+    url: str  # the site's address, ending in "/"; "" when unknown
+    licence: str = ""
+    directory_urls: bool = True
+
+    def page(self, page: str, anchor: str | None = None) -> str:
+        """Absolute address of a page of the guide (a path under docs/)."""
+        address = self.url + page_url(page, self.directory_urls)
+        return f"{address}#{anchor}" if anchor else address
+
+    def criterion(self, criterion: Criterion) -> str:
+        return self.page(COMPARISON_PAGE, criterion.id)
+
+    def export(self, name: str) -> str:
+        return f"{self.url}{EXPORT_DIR}/{name}"
+
+
+def site_info(config) -> SiteInfo:
+    """The :class:`SiteInfo` of an MkDocs config."""
+    url = config.get("site_url") or ""
+    if url and not url.endswith("/"):
+        url += "/"
+    return SiteInfo(
+        name=config["site_name"], url=url, licence=config.get("copyright") or "",
+        directory_urls=config["use_directory_urls"],
+    )
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+class ExportSource(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="The guide's name.")
+    url: str = Field(description="Where the guide is published; empty when the build did not know.")
+    licence: str = Field(description="The terms the text and data are under.")
+    reviewed: str = Field(description="The newest review date in the data (YYYY-MM-DD).")
+    schema_url: str = Field(description="Where the JSON Schema of this file is published.")
+
+
+class GuideExport(BaseModel):
+    """The whole guide: frameworks, criteria in groups with every verdict and source, the
+    decision tree and the source article's claims."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="FastAPI or Django guide export")
+
+    schema_version: Literal["1.0"] = Field(description="Changes when the shape of this file changes.")
+    source: ExportSource
+    frameworks: list[Framework]
+    groups: list[Group]
+    decision: DecisionFile
+    claims: list[Claim]
+
+
+def guide_export(guide: Guide, site: SiteInfo) -> GuideExport:
+    return GuideExport(
+        schema_version=SCHEMA_VERSION,
+        source=ExportSource(
+            name=site.name, url=site.url, licence=site.licence, reviewed=guide.reviewed.isoformat(),
+            schema_url=site.export(SCHEMA_NAME),
+        ),
+        frameworks=guide.frameworks, groups=guide.groups, decision=guide.decision, claims=guide.claims,
+    )
+
+
+def _json_text(value) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def guide_json(guide: Guide, site: SiteInfo) -> str:
+    return _json_text(guide_export(guide, site).model_dump(mode="json"))
+
+
+def guide_json_schema(site: SiteInfo) -> str:
+    schema = GuideExport.model_json_schema(mode="serialization")
+    return _json_text({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site.export(SCHEMA_NAME) if site.url else SCHEMA_NAME,
+        **schema,
+    })
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (CSV injection):
+# https://github.com/OWASP/www-community/blob/0e5e8f001bc2b6d5c8d09ca9b1700c4643296a82/pages/attacks/CSV_Injection.md
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: one leading single quote when it would start a
+    formula (OWASP's remedy; spreadsheets hide the quote), everything else as written. Numbers pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _sources_text(criterion: Criterion, framework: Framework) -> str:
+    return "\n".join(
+        f"{one_line(s.title)} <{s.url}> (checked {s.accessed.isoformat()})"
+        for s in criterion.assessments[framework.id].sources
+    )
+
+
+def comparison_csv(guide: Guide, site: SiteInfo) -> str:
+    """One row per criterion and framework, with a header row; RFC 4180 quoting, CRLF line ends.
+
+    As OWASP advises, every cell is in double quotes (so a `;` or `,` in the text never starts a
+    new cell, whichever separator the spreadsheet assumes) and none starts a formula (see
+    :func:`csv_cell`)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(CSV_COLUMNS)
+    reviewed = guide.reviewed.isoformat()  # once: it scans every criterion
+    for group in guide.groups:
+        for criterion in group.criteria:
+            for framework in guide.frameworks:
+                a = criterion.assessments[framework.id]
+                writer.writerow(csv_cell(cell) for cell in [
+                    group.id, group.title, criterion.id, criterion.title, criterion.measures,
+                    framework.id, framework.name, framework.version, a.rating.value, a.rating.score,
+                    a.verdict, a.detail, a.judgement or "", _sources_text(criterion, framework),
+                    criterion.reviewed.isoformat(), site.criterion(criterion), site.name, site.url,
+                    reviewed,
+                ])
+    return out.getvalue()
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def _link(text: str, url: str) -> str:
+    """A Markdown link whose text is escaped data; the address is ours (no spaces or brackets)."""
+    return f"[{markdown_cell(text)}]({url})" if url else markdown_cell(text)
+
+
+def comparison_markdown(guide: Guide, site: SiteInfo) -> str:
+    """The comparison as one GitHub-flavoured Markdown table, with its source and review date."""
+    names = [markdown_cell(f.name) for f in guide.frameworks]
+    lines = [
+        f"## {markdown_cell(site.name)} – comparison table",
+        "",
+        f"Source: {_link(site.name, site.url)}. Data last reviewed on {guide.reviewed.isoformat()}. "
+        "Ratings run strong, good, fair, weak; each criterion links to its sources."
+        + (f" {markdown_cell(site.licence)}" if site.licence else ""),
+        "",
+        "| Group | Criterion | " + " | ".join(names) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in names) + " |",
+    ]
+    for group in guide.groups:
+        for criterion in group.criteria:
+            cells = [markdown_cell(group.title), _link(criterion.title, site.criterion(criterion))]
+            for framework in guide.frameworks:
+                a = criterion.assessments[framework.id]
+                cells.append(f"**{a.rating.label}**: {markdown_cell(a.verdict)}")
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_RATING_STYLE = {
+    Rating.strong: "background:#d7f2e3;color:#0b5130",
+    Rating.good: "background:#e1edfb;color:#123f73",
+    Rating.fair: "background:#fcefd2;color:#6a4300",
+    Rating.weak: "background:#fbe0e0;color:#7d1a1a",
+}
+_CELL = "border:1px solid #b8bec6;padding:6px 8px;text-align:left;vertical-align:top"
+_HEAD = _CELL + ";background:#eef1f4;font-weight:bold"
+
+
+def _html_link(text: str, url: str) -> str:
+    return f'<a href="{html_text(url)}">{html_text(text)}</a>' if url else html_text(text)
+
+
+def comparison_html_table(guide: Guide, site: SiteInfo) -> str:
+    """The comparison as one HTML table with inline styles only (no classes, no scripts)."""
+    width = len(guide.frameworks) + 1
+    head = f'<th scope="col" style="{_HEAD}">Criterion</th>' + "".join(
+        f'<th scope="col" style="{_HEAD}">{html_text(f.name)} {html_text(f.version)}</th>' for f in guide.frameworks
+    )
+    rows = [f"<thead><tr>{head}</tr></thead>"]
+    for group in guide.groups:
+        rows.append(
+            f'<tbody><tr><th scope="rowgroup" colspan="{width}" style="{_HEAD}">{html_text(group.title)}</th></tr>'
+        )
+        for criterion in group.criteria:
+            cells = "".join(
+                f'<td style="{_CELL}"><span style="{_RATING_STYLE[a.rating]};font-weight:bold;padding:0 4px">'
+                f"{SYMBOLS[a.rating]} {a.rating.label}</span><br>{html_text(a.verdict)}</td>"
+                for a in (criterion.assessments[f.id] for f in guide.frameworks)
+            )
+            rows.append(
+                f'<tr><th scope="row" style="{_CELL}">{_html_link(criterion.title, site.criterion(criterion))}</th>{cells}</tr>'
+            )
+        rows.append("</tbody>")
+    caption = (
+        f'<caption style="caption-side:bottom;text-align:left;padding:6px 0;font-size:90%">'
+        f"Source: {_html_link(site.name, site.url)}. Data last reviewed on {guide.reviewed.isoformat()}."
+        + (f" {html_text(site.licence)}" if site.licence else "")
+        + "</caption>"
+    )
+    return (
+        f'<table style="border-collapse:collapse;font-family:sans-serif;font-size:14px;line-height:1.4">'
+        f"{caption}{''.join(rows)}</table>"
+    )
+
+
+def comparison_html(guide: Guide, site: SiteInfo) -> str:
+    """A standalone page holding :func:`comparison_html_table`: open it, select all, paste."""
+    title = f"{site.name} – comparison table"
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html_text(title)}</title>\n</head>\n<body>\n"
+        f'<h2 style="font-family:sans-serif">{html_text(title)}</h2>\n'
+        f"{comparison_html_table(guide, site)}\n</body>\n</html>\n"
+    )
+
+
+# --- all of them ---------------------------------------------------------------------------
+
+
+def exports(guide: Guide, site: SiteInfo) -> dict[str, str]:
+    """File name under ``exports/`` -> text, for every export."""
+    return {
+        JSON_NAME: guide_json(guide, site),
+        SCHEMA_NAME: guide_json_schema(site),
+        CSV_NAME: comparison_csv(guide, site),
+        MARKDOWN_NAME: comparison_markdown(guide, site),
+        HTML_NAME: comparison_html(guide, site),
+    }
+
+
+def write_exports(guide: Guide, site: SiteInfo, site_dir: Path) -> list[Path]:
+    """Write every export under ``site_dir/exports/`` as UTF-8, with the line ends each one holds."""
+    target = site_dir / EXPORT_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in exports(guide, site).items():
+        path = target / name
+        path.write_bytes(text.encode("utf-8"))
+        written.append(path)
+    return written

@@ -1,0 +1,2 @@
+"""The rendering layer: the loaded data as HTML (tables, flowchart, outline, walk, scorecard), through
+the autoescaped templates in ``templates/``. Nothing here knows about MkDocs."""

@@ -1,0 +1,53 @@
+"""Markup from autoescaped Jinja2 templates in ``guide/views/templates/``.
+
+Every value a template prints is escaped unless it is already :class:`~markupsafe.Markup`, and
+its braces become entities, so data text can never start a macro, a Jinja expression or an
+``attr_list`` block in the Markdown page the markup lands in. A template line break next to a
+tag vanishes (write a space where one is meant); between two pieces of text it is one space. The
+result is one line, so no line of it can start Markdown or snippet syntax (``guide.data.text``'s rule).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from guide.data.text import html_text, one_line
+
+_BREAK_AFTER_TAG = re.compile(r">[ \t]*\n\s*")
+_BREAK_BEFORE_TAG = re.compile(r"\s*\n[ \t]*<")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _inert(value: Any) -> Any:
+    """Escape a printed value now (so its braces can be made inert too); Markup passes as is."""
+    if isinstance(value, Markup) or value is None:
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _text(value: str) -> Markup:
+    """Data text as inline HTML: escaped, one line, `backticks` as code."""
+    return Markup(html_text(value))
+
+
+ENVIRONMENT = Environment(
+    loader=PackageLoader("guide.views", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    finalize=_inert,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENVIRONMENT.filters["text"] = _text
+ENVIRONMENT.filters["one_line"] = one_line
+
+
+def render(template: str, **context: Any) -> Markup:
+    """Render ``guide/views/templates/<template>`` to one line of safe HTML."""
+    html = ENVIRONMENT.get_template(template).render(**context).strip()
+    html = _BREAK_BEFORE_TAG.sub("<", _BREAK_AFTER_TAG.sub(">", html))
+    return Markup(_LINE_BREAK.sub(" ", html))

@@ -1,0 +1,116 @@
+"""The step-by-step decision walk: every question and outcome rendered here, from the data.
+
+The site script (``docs/assets/javascripts/walk.js``) only shows and hides these blocks, fills
+in numbers, copies each outcome's advice from the outline on the same page (rendered once, by
+the partials both share) and writes the reader's answers into the URL; it never builds markup
+from data text. What it needs to know about the tree (which answer leads where, and how many questions
+can still follow each node) travels as JSON in the ``data-walk`` attribute of the container. An
+attribute rather than a ``<script type="application/json">`` block, because Material's instant
+navigation re-creates every inline ``<script>`` in the page without its ``type`` and would run
+the JSON as code.
+
+The path format, shared with the script: ``?path=<question id>.<answer index>,...``, for
+example ``?path=existing-codebase.1,product-kind.0``. Naming the question in every step makes a
+shared link stop cleanly where the tree has since changed, instead of leading somewhere else.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from guide.data.models import DecisionFile, Guide, Step
+from guide.views.flowchart import outline_href
+from guide.views.outline import outcome_views
+from guide.views.render import render
+from guide.views.tables import Links
+
+PATH_PARAM = "path"
+
+
+def encode_path(steps: list[Step]) -> str:
+    return ",".join(f"{question}.{index}" for question, index in steps)
+
+
+def follow(decision: DecisionFile, text: str) -> tuple[list[Step], str]:
+    """The steps of a ``path`` value that fit the tree, and the node they reach.
+
+    Reading stops at the first step that does not name the current question and one of its
+    answers, so an old or mistyped link shows the furthest point that still makes sense.
+    """
+    questions = {q.id: q for q in decision.questions}
+    node = decision.start
+    steps: list[Step] = []
+    for part in (text or "").split(","):
+        question_id, _, index = part.strip().rpartition(".")
+        question = questions.get(node)
+        if question is None or question_id != node or not index.isdigit() or int(index) >= len(question.answers):
+            break
+        steps.append((node, int(index)))
+        node = question.answers[int(index)].next
+    return steps, node
+
+
+def walk_data(guide: Guide) -> dict:
+    """The tree's shape for the script: the start, where each question's answers lead, and the
+    most questions that can still follow (itself included), for "question 2 of at most 4"."""
+    left = guide.decision.questions_left()
+    nodes: dict[str, dict] = {}
+    for question in guide.decision.questions:
+        nodes[question.id] = {"next": [a.next for a in question.answers], "left": left[question.id]}
+    for outcome in guide.decision.outcomes:
+        nodes[outcome.id] = {"outcome": True}
+    return {"start": guide.decision.start, "param": PATH_PARAM, "nodes": nodes}
+
+
+def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict]]:
+    """For each outcome, every answer with a reason on any path to it, in an order that every
+    one of those paths follows (the questions' order from the start), so that the script only
+    shows the items of the path taken."""
+    rank = {node: position for position, node in enumerate(reversed(decision.post_order()))}
+    questions = {q.id: q for q in decision.questions}
+    found: dict[str, dict[Step, None]] = {o.id: {} for o in decision.outcomes}
+    for _, outcome, reasons in decision.reasoned_paths():
+        for step, _ in reasons:
+            found[outcome][step] = None
+    reasons = {}
+    for outcome, steps in found.items():
+        ordered = sorted(steps, key=lambda step: (rank[step[0]], step[1]))
+        reasons[outcome] = [
+            {
+                "step": encode_path([step]),
+                "question": questions[step[0]].text,
+                "answer": questions[step[0]].answers[step[1]].label,
+                "because": questions[step[0]].answers[step[1]].because,
+            }
+            for step in ordered
+        ]
+    return reasons
+
+
+def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
+    """The walk; ``outcomes_here`` renders each outcome's advice inside it, for a page without
+    the outline (an embed). Beside the outline the script copies that advice from the outline,
+    so the page holds it once."""
+    outcomes = [
+        {
+            **view,
+            "names": [guide.framework(r.framework).name for r in view["outcome"].recommends],
+            "outline": outline_href(links, view["outcome"].id),
+        }
+        for view in outcome_views(guide, links)
+    ]
+    data = json.dumps(walk_data(guide), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return render(
+        "walk.html",
+        data=data,
+        outline=outline_href(links),
+        answer_href=lambda node: outline_href(links, node),
+        start=guide.decision.start,
+        start_left=guide.decision.questions_left()[guide.decision.start],
+        questions=guide.decision.questions,
+        outcomes=outcomes,
+        outcomes_here=outcomes_here,
+        reasons=outcome_reasons(guide.decision),
+    )

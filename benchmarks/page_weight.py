@@ -10,7 +10,7 @@ the scorecard's scripts) are counted too. Every requested URL is matched to its 
 (images and fonts are counted raw). Budgets, everything included: every page under 150 KB gzip,
 the Decision page (walk, flowchart and outline) under 170 KB (issue 10). "search" is Material's
 search worker and index when a page fetches them on a first visit; "+search" is what they add
-when the reader opens search (this site loads them then: docs/assets/javascripts/search-on-demand.js).
+when the reader opens search (this site loads them then: docs/assets/javascripts/material-startup.js).
 With ``--baseline`` (another built site, say one of ``main``) both are measured in the same run
 and each page's totals are printed side by side. For a page with the flowchart, the share of its HTML that is the inline SVG
 is shown too (the flowchart is drawn at build time; no diagram script is loaded).

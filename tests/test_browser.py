@@ -24,7 +24,7 @@ def assert_loaded_once(requested: list[str]):
 
 
 def test_search_loads_only_when_the_reader_wants_it(offline_page, site_url):
-    """A first visit fetches neither the search index nor its worker (search-on-demand.js); the
+    """A first visit fetches neither the search index nor its worker (material-startup.js); the
     search field, the "/" key, a phone's search button and a highlighted search result each
     load both, once, and search then works as before."""
     page = offline_page
@@ -59,3 +59,42 @@ def test_pages_render_without_console_errors(offline_page, site_url):
         offline_page.goto(site_url + path)
         offline_page.wait_for_load_state("networkidle")
     assert offline_page.record.console_errors == []
+
+
+WATCH_PALETTE = """
+window.__changes = [];
+new MutationObserver(records => records.forEach(r => window.__changes.push(
+  [r.attributeName, r.target.getAttribute(r.attributeName)]))).observe(document,
+  {subtree: true, attributes: true, attributeFilter: ["data-md-color-switching", "data-md-color-scheme"]});
+"""
+
+
+def test_the_palette_restyles_the_page_only_when_its_colours_change(browser, site_url):
+    """Material marks <body> as switching colours (which restyles every element, twice) on every
+    load; material-startup.js lets it do so only when a colour changes: not on a first visit in
+    the light palette, but when the system is dark and when the reader switches to dark."""
+    for scheme, first_load in (("light", []), ("dark", [["data-md-color-switching", ""], ["data-md-color-scheme", "slate"],
+                                                         ["data-md-color-switching", None]])):
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.add_init_script(WATCH_PALETTE)
+        page.goto(site_url, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        changes = page.evaluate("window.__changes")
+        assert ["data-md-color-scheme", "slate" if scheme == "dark" else "default"] in changes  # Material applied it
+        assert [c for c in changes if c[0] == "data-md-color-switching" or c[1] == "slate"] == first_load, scheme
+        context.close()
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.add_init_script(WATCH_PALETTE)
+    page.goto(site_url, wait_until="networkidle")
+    background = page.eval_on_selector("body", "b => getComputedStyle(b).backgroundColor")
+    for _ in range(2):  # automatic, then light (no change), then dark
+        page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    changes = page.evaluate("window.__changes")
+    assert [c for c in changes if c[0] == "data-md-color-switching" or c[1] == "slate"] == [
+        ["data-md-color-switching", ""], ["data-md-color-scheme", "slate"], ["data-md-color-switching", None]]
+    assert page.eval_on_selector("body", "b => getComputedStyle(b).backgroundColor") != background
+    context.close()

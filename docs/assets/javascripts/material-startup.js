@@ -1,19 +1,32 @@
-/* Search costs nothing until the reader wants it. Material 9.8 starts its search worker and
+/* Two things Material 9.8's bundle does on every page load, trimmed, because they cost a first
+ * visit most of what it spends beyond a stock Material site (benchmarks/lighthouse.py,
+ * BENCHMARKS.md). This script runs before the bundle (overrides/main.html); Material has no
+ * setting for either.
+ *
+ * 1. Search costs nothing until the reader wants it. Material starts its search worker and
  * fetches search/search_index.json (the whole site's text: most of a page's first-visit weight)
- * as soon as any page loads, and has no setting to wait. This script runs before Material's
- * bundle (overrides/main.html) and holds both back until the reader shows they want to search:
+ * as soon as any page loads. This holds both back until the reader shows they want to search:
  * the search field gets focus (a click or tap, or the "/", "s" and "f" keys, which focus it),
  * the search toggle opens, or a pointer goes down on the search box; a page opened with ?h=
  * (Material's highlighting of the words searched for) or ?q= (a shared search) wants it at once.
  * Material already shows "Initializing search" until its worker is ready, as it does on file://
- * pages, where it defers the same way.
+ * pages, where it defers the same way. Held back, and nothing else: the index request is
+ * Material's own XMLHttpRequest, sent later; the worker is a stand-in that starts Material's
+ * worker on the same trigger and relays its messages.
  *
- * Held back, and nothing else: the index request is Material's own XMLHttpRequest, sent later;
- * the worker is a stand-in that starts Material's worker on the same trigger and relays its
- * messages. If a Material upgrade stops matching these two, search still works and only the
- * saving is lost (tests/test_browser.py checks both the saving and the search). */
+ * 2. The palette is applied without restyling the page twice when it does not change. On load
+ * Material sets data-md-color-switching on <body> (its stylesheet turns every transition off
+ * under it, through `[data-md-color-switching] *`), applies the palette, and removes the
+ * attribute a frame later: each of the two changes restyles every element of the page, even
+ * when the palette is the one the page already shows (a first visit, or the same choice as last
+ * time). Here the attribute is set only just before a colour actually changes, so transitions
+ * stay off exactly when colours switch.
+ *
+ * If a Material upgrade stops matching these, the site still works and only the saving is lost
+ * (tests/test_browser.py checks both the savings and the behaviour). */
 (function () {
   "use strict";
+  /* 1. Search on demand. */
   var INDEX = /\/search\/search_index\.json$/;
   var WORKER = /\/assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/;
   var wanted = /[?&][hq]=/.test(location.search);
@@ -89,4 +102,23 @@
   document.addEventListener("change", function (event) {
     if (event.target instanceof HTMLInputElement && event.target.id === "__search" && event.target.checked) want();
   });
+
+  /* 2. The palette: data-md-color-switching only when a colour changes. */
+  var body = document.body;
+  var setAttribute = body.setAttribute;
+  var removeAttribute = body.removeAttribute;
+  var COLOURS = /^data-md-color-(scheme|primary|accent)$/;
+  var switching = false;  // Material asked for it; set once a colour really changes
+  body.setAttribute = function (name, value) {
+    if (name === "data-md-color-switching") { switching = true; return; }
+    if (switching && COLOURS.test(name) && body.getAttribute(name) !== String(value)) {
+      switching = false;
+      setAttribute.call(body, "data-md-color-switching", "");
+    }
+    return setAttribute.apply(body, arguments);
+  };
+  body.removeAttribute = function (name) {
+    if (name === "data-md-color-switching") switching = false;
+    return removeAttribute.apply(body, arguments);
+  };
 })();

@@ -189,7 +189,7 @@ def main() -> None:
         servers = [StaticServer(site, port, compress=not args.no_compress), StaticServer(stock, stock_port, compress=not args.no_compress)]
         how = "raw" if args.no_compress else "gzip + cache headers"
         print(f"\nServing this site at {servers[0].url} and the stock Material build of the article at {servers[1].url} ({how})")
-        print(f"\n  {'page (stock counterpart)':<34}{'preset':<9}{'build':<7}" + "".join(f"{c:>16}" for c in CATEGORIES) + "   metrics (last run)")
+        print(f"\n  {'page (stock counterpart)':<34}{'preset':<9}{'build':<7}" + "".join(f"{c:>16}" for c in CATEGORIES) + "   metrics (median run)")
         gaps: list[str] = []
         for page in args.pages:
             counterpart = stock_counterpart(page, stock)

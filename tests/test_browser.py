@@ -70,9 +70,10 @@ new MutationObserver(records => records.forEach(r => window.__changes.push(
 
 
 def test_the_palette_restyles_the_page_only_when_its_colours_change(browser, site_url):
-    """Material marks <body> as switching colours (which restyles every element, twice) on every
-    load; material-startup.js lets it do so only when a colour changes: not on a first visit in
-    the light palette, but when the system is dark and when the reader switches to dark."""
+    """Material marks <body> as switching colours (which restyles every element, twice) and
+    declares the colour scheme (twice more) on every load; material-startup.js lets it do so only
+    when a colour changes: not on a first visit in the light palette, but when the system is dark
+    and when the reader switches to dark and back."""
     for scheme, first_load in (("light", []), ("dark", [["data-md-color-switching", ""], ["data-md-color-scheme", "slate"],
                                                          ["data-md-color-switching", None]])):
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
@@ -83,6 +84,8 @@ def test_the_palette_restyles_the_page_only_when_its_colours_change(browser, sit
         changes = page.evaluate("window.__changes")
         assert ["data-md-color-scheme", "slate" if scheme == "dark" else "default"] in changes  # Material applied it
         assert [c for c in changes if c[0] == "data-md-color-switching" or c[1] == "slate"] == first_load, scheme
+        declared = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
+        assert declared == ([] if scheme == "light" else ["dark"])  # light is what a page without the tag gets
         context.close()
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 800})
     page = context.new_page()
@@ -97,4 +100,8 @@ def test_the_palette_restyles_the_page_only_when_its_colours_change(browser, sit
     assert [c for c in changes if c[0] == "data-md-color-switching" or c[1] == "slate"] == [
         ["data-md-color-switching", ""], ["data-md-color-scheme", "slate"], ["data-md-color-switching", None]]
     assert page.eval_on_selector("body", "b => getComputedStyle(b).backgroundColor") != background
+    assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["dark"]
+    page.locator("form[data-md-component=palette] label:visible").click()  # back to automatic: light here
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["light"]
     context.close()

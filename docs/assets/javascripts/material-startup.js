@@ -1,7 +1,7 @@
-/* Two things Material 9.8's bundle does on every page load, trimmed, because they cost a first
+/* Three things Material 9.8's bundle does on every page load, trimmed, because they cost a first
  * visit most of what it spends beyond a stock Material site (benchmarks/lighthouse.py,
  * BENCHMARKS.md). This script runs before the bundle (overrides/main.html); Material has no
- * setting for either.
+ * setting for any of them.
  *
  * 1. Search costs nothing until the reader wants it. Material starts its search worker and
  * fetches search/search_index.json (the whole site's text: most of a page's first-visit weight)
@@ -22,8 +22,13 @@
  * time). Here the attribute is set only just before a colour actually changes, so transitions
  * stay off exactly when colours switch.
  *
+ * 3. Nor to declare the light colour scheme. Material adds <meta name="color-scheme"> and sets it
+ * to the palette's scheme; both steps restyle the whole page. Without the tag the browser draws
+ * the page light, as "light" asks, so the tag joins the page only when it says something else
+ * (the dark palette), and from then on follows every switch.
+ *
  * If a Material upgrade stops matching these, the site still works and only the saving is lost
- * (tests/test_browser.py checks both the savings and the behaviour). */
+ * (tests/test_browser.py checks the savings and the behaviour). */
 (function () {
   "use strict";
   /* 1. Search on demand. */
@@ -120,5 +125,23 @@
   body.removeAttribute = function (name) {
     if (name === "data-md-color-switching") switching = false;
     return removeAttribute.apply(body, arguments);
+  };
+
+  /* 3. The colour-scheme tag: in the page once it says something other than "light". */
+  var head = document.head;
+  var appendChild = head.appendChild;
+  head.appendChild = function (node) {
+    if (!(node instanceof HTMLMetaElement) || node.name !== "color-scheme") return appendChild.apply(head, arguments);
+    head.appendChild = appendChild;  // Material adds one such tag; the rest passes straight through
+    var content = Object.getOwnPropertyDescriptor(HTMLMetaElement.prototype, "content");
+    Object.defineProperty(node, "content", {
+      configurable: true,
+      get: function () { return content.get.call(node); },
+      set: function (value) {
+        content.set.call(node, value);
+        if (!node.isConnected && value !== "light" && value !== "normal") appendChild.call(head, node);
+      }
+    });
+    return node;
   };
 })();

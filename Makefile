@@ -70,6 +70,7 @@ schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
 test: $(BIN)/.test-installed node_modules/.installed system-tools
+	PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest examples
 

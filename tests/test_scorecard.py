@@ -1,6 +1,7 @@
-"""The priorities scorecard: the scoring rule in Python, the page in headless Chromium (ranking as
+"""The priorities scorecard: the build's table in Python, the page in headless Chromium (ranking as
 the methodology says for several weightings, weights in the URL, keyboard-only use, the
-no-JavaScript table), and a build with a third framework added to the data."""
+no-JavaScript table), and a build with a third framework added to the data. The script's rule
+itself is unit-tested under Node: tests/js/scorecard.test.js."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import FakeLinks, offline_context, tab_to
+from js.cases import expected_contributions
 from guide.views import scorecard, walk
 from guide.data.models import Guide, Rating
 
@@ -68,7 +70,6 @@ def test_every_group_ignored_gives_no_ranking(guide):
     zero = weights_of(guide, _rest=0)
     assert scorecard.scores(guide, zero) is None
     assert scorecard.ranking(guide, zero) == []
-    assert scorecard.contributions(guide, zero, "fastapi", "django") == []
 
 
 def test_equal_scores_share_a_rank_and_keep_the_data_order(guide):
@@ -84,28 +85,6 @@ def test_equal_scores_share_a_rank_and_keep_the_data_order(guide):
         assert ranks == sorted(ranks) and ranks[0] == 1
         for position, (rank, _, score) in enumerate(ranked, start=1):
             assert rank == position or score == ranked[position - 2][2]
-
-
-def test_contributions_add_up_to_the_gap(guide):
-    for values in [(2,) * 6, (3, 0, 1, 2, 3, 0), (0, 0, 3, 0, 0, 1), (1, 2, 3, 0, 1, 2)]:
-        weights = {g.id: v for g, v in zip(guide.groups, itertools.cycle(values))}
-        result = scorecard.scores(guide, weights)
-        for a, b in itertools.permutations([f.id for f in guide.frameworks], 2):
-            found = scorecard.contributions(guide, weights, a, b)
-            assert sum(v for _, v in found) == result[a] - result[b]
-            assert [abs(v) for _, v in found] == sorted((abs(v) for _, v in found), reverse=True)
-            assert all(v != 0 for _, v in found)
-
-
-def test_weights_in_the_url_round_trip_and_ignore_junk(guide):
-    weights = {g.id: i % 4 for i, g in enumerate(guide.groups)}
-    text = scorecard.encode_weights(guide, weights)
-    assert scorecard.parse_weights(guide, text) == weights
-    first = guide.groups[0].id
-    assert scorecard.parse_weights(guide, "") == scorecard.default_weights(guide)
-    junk = f"nope.3,{first}.9,{first}.x,{first},,{first}.-1"
-    assert scorecard.parse_weights(guide, junk) == scorecard.default_weights(guide)
-    assert scorecard.parse_weights(guide, f"{first}.0")[first] == 0
 
 
 def test_scorecard_markup(guide):
@@ -173,8 +152,8 @@ def expected_view(guide: Guide, weights):
     leader = ranked[0][1] if ranked else None
     pairs = []
     for _, other, _ in ranked[1:]:
-        found = scorecard.contributions(guide, weights, leader.id, other.id)
-        pairs.append((leader.id, other.id, [c.id for c, v in found if v > 0][:3], [c.id for c, v in found if v < 0][:3]))
+        found = expected_contributions(scorecard.scorecard_data(guide), weights, leader.id, other.id)
+        pairs.append((leader.id, other.id, [c for c, v in found if v > 0][:3], [c for c, v in found if v < 0][:3]))
     return rows, pairs
 
 
@@ -250,7 +229,7 @@ def test_weights_live_in_the_url(offline_page, site_url, guide):
     page.click(f'[data-group="{second}"] [data-weight="0"]')
     weights = {**scorecard.default_weights(guide), first: 3, second: 0}
     param = parse_qs(urlsplit(page.url).query)["weights"][0]
-    assert scorecard.parse_weights(guide, param) == weights
+    assert param == scorecard.encode_weights(guide, weights)
     assert_shows(page, guide, weights)
     assert "Ranking: 1." in page.inner_text(".guide-scorecard__status")
     page.reload()

@@ -11,21 +11,26 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from guide.data.fieldrules import NOT_IN_FUTURE, PLAIN_TEXT, WEB_ADDRESS
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
     Field(description="Lower-case words joined by hyphens, e.g. `raw-throughput`."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
-Url = Annotated[str, Field(description="An absolute `http://` or `https://` address.")]
+# Field rules (guide.data.fieldrules) run as validators on the types they apply to.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(PLAIN_TEXT)]
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160), AfterValidator(PLAIN_TEXT)]
+Url = Annotated[str, Field(description="An absolute `http://` or `https://` address."), AfterValidator(WEB_ADDRESS)]
 PagePath = Annotated[
     str,
     Field(description="A page of the guide, as a path under `docs/`, e.g. `performance.md`."),
+    AfterValidator(PLAIN_TEXT),
 ]
+Day = Annotated[dt.date, AfterValidator(NOT_IN_FUTURE)]
 
 
 STALE_AFTER_DAYS = 365
@@ -74,7 +79,7 @@ class Source(Strict):
 
     title: Text = Field(description="What the reader will find there, e.g. `Django 5.2 release notes`.")
     url: Url
-    accessed: dt.date = Field(description="The date someone last read the page and checked the claim (YYYY-MM-DD).")
+    accessed: Day = Field(description="The date someone last read the page and checked the claim (YYYY-MM-DD).")
 
 
 class Assessment(Strict):
@@ -95,7 +100,7 @@ class Criterion(Strict):
     title: OneLine = Field(description="The criterion's name as the tables show it.")
     measures: Text = Field(description="What this criterion measures, in a sentence or two.")
     glance: bool = Field(default=False, description="Also shown in the at-a-glance table on the home page.")
-    reviewed: dt.date = Field(description="When the assessments were last checked against their sources.")
+    reviewed: Day = Field(description="When the assessments were last checked against their sources.")
     review_note: Text = Field(
         description="What the review on the `reviewed` date re-checked, against which sources, and what it changed."
     )
@@ -121,7 +126,7 @@ class Framework(Strict):
     repository: Url
     licence: OneLine = Field(description="SPDX identifier, e.g. `MIT` or `BSD-3-Clause`.")
     version: OneLine = Field(description="The release the assessments were checked against, e.g. `5.2 LTS`.")
-    reviewed: dt.date = Field(description="When the framework's facts (version, licence, links) were last checked.")
+    reviewed: Day = Field(description="When the framework's facts (version, licence, links) were last checked.")
     page: PagePath | None = Field(default=None, description="The guide's overview page for this framework.")
 
 
@@ -320,7 +325,7 @@ class Benchmark(Strict):
 
     id: Id
     title: OneLine = Field(description="The benchmark's name and the run, e.g. `py-frameworks-bench, run of 2022-03-14`.")
-    published: dt.date = Field(description="The day the results were published (YYYY-MM-DD).")
+    published: Day = Field(description="The day the results were published (YYYY-MM-DD).")
     hardware: Text = Field(description="The machine the run used, as the benchmark describes it.")
     load: Text = Field(description="How the load was generated and how the apps were served.")
     versions: Text = Field(description="The framework versions measured, or that the source does not state them.")

@@ -1,13 +1,15 @@
 """The priorities scorecard: the scoring rule, and the page's markup, from the data.
 
-The rule (explained on the methodology page, and mirrored by ``scorecard.js``): each group of
-criteria gets a weight from 0 to 3; a framework's score is the weighted mean, over the groups,
-of its mean rating points in each group (strong 3, good 2, fair 1, weak 0), shown on a 0-100
-scale. Exact fractions here, so that ties are real ties; the script compares with a tolerance.
+The rule (explained on the methodology page): each group of criteria gets a weight from 0 to 3;
+a framework's score is the weighted mean, over the groups, of its mean rating points in each
+group (strong 3, good 2, fair 1, weak 0), shown on a 0-100 scale. ``scorecard.js`` applies it to
+the reader's weights (and reads and writes them in the URL); here it gives the build's table for
+equal weights and each preset, in exact fractions so that ties are real ties.
 
 Weights travel in the URL as ``?weights=<group id>.<weight>,...``, e.g.
 ``?weights=performance.3,builtins.0``; groups left out keep the default weight. Presets
-(``data/presets.yml``) are named weights and travel the same way.
+(``data/presets.yml``) are named weights and travel the same way: :func:`encode_weights` writes
+them on the presets' buttons.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
-from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset
+from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Framework, Group, Guide, Preset
 from guide.views.render import render
 from guide.views.tables import COMPARISON_PAGE, Links, Row, Section, data_table
 from guide.data.text import attr, one_line
@@ -32,16 +34,6 @@ Weights = dict[str, int]
 
 def default_weights(guide: Guide) -> Weights:
     return {group.id: DEFAULT_WEIGHT for group in guide.groups}
-
-
-def parse_weights(guide: Guide, text: str) -> Weights:
-    """Weights from a ``weights`` URL value; unknown groups and bad values are ignored."""
-    weights = default_weights(guide)
-    for part in (text or "").split(","):
-        group_id, _, value = part.strip().rpartition(".")
-        if group_id in weights and value.isdigit() and int(value) in WEIGHTS:
-            weights[group_id] = int(value)
-    return weights
 
 
 def preset_weights(guide: Guide, preset: Preset) -> Weights:
@@ -98,24 +90,6 @@ def ranking(guide: Guide, weights: Weights) -> list[tuple[int, Framework, Fracti
         rank = ranked[-1][0] if ranked and result[framework.id] == ranked[-1][2] else position
         ranked.append((rank, framework, result[framework.id]))
     return ranked
-
-
-def contributions(guide: Guide, weights: Weights, framework_id: str, other_id: str) -> list[tuple[Criterion, Fraction]]:
-    """How much each criterion adds to ``framework_id``'s lead over ``other_id`` (0-3 scale, may be
-    negative), largest first by size; criteria where the two are equal are left out. The values
-    add up to the difference between the two scores."""
-    total = sum(weights.get(g.id, DEFAULT_WEIGHT) for g in guide.groups)
-    if total == 0:
-        return []
-    found = []
-    for group in guide.groups:
-        share = Fraction(weights.get(group.id, DEFAULT_WEIGHT), total * len(group.criteria))
-        for criterion in group.criteria:
-            gap = criterion.assessments[framework_id].rating.score - criterion.assessments[other_id].rating.score
-            if share and gap:
-                found.append((criterion, share * gap))
-    order = {c.id: i for i, c in enumerate(guide.criteria)}
-    return sorted(found, key=lambda item: (-abs(item[1]), order[item[0].id]))
 
 
 def scorecard_data(guide: Guide, links: Links | None = None) -> dict:

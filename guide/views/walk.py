@@ -9,9 +9,11 @@ attribute rather than a ``<script type="application/json">`` block, because Mate
 navigation re-creates every inline ``<script>`` in the page without its ``type`` and would run
 the JSON as code.
 
-The path format, shared with the script: ``?path=<question id>.<answer index>,...``, for
+The path format, read and written by the script: ``?path=<question id>.<answer index>,...``, for
 example ``?path=existing-codebase.1,product-kind.0``. Naming the question in every step makes a
 shared link stop cleanly where the tree has since changed, instead of leading somewhere else.
+:func:`encode_path` writes one step of it on each reason of an outcome (``data-step``), which the
+script compares with the steps taken.
 """
 
 from __future__ import annotations
@@ -31,25 +33,6 @@ PATH_PARAM = "path"
 
 def encode_path(steps: list[Step]) -> str:
     return ",".join(f"{question}.{index}" for question, index in steps)
-
-
-def follow(decision: DecisionFile, text: str) -> tuple[list[Step], str]:
-    """The steps of a ``path`` value that fit the tree, and the node they reach.
-
-    Reading stops at the first step that does not name the current question and one of its
-    answers, so an old or mistyped link shows the furthest point that still makes sense.
-    """
-    questions = {q.id: q for q in decision.questions}
-    node = decision.start
-    steps: list[Step] = []
-    for part in (text or "").split(","):
-        question_id, _, index = part.strip().rpartition(".")
-        question = questions.get(node)
-        if question is None or question_id != node or not index.isdigit() or int(index) >= len(question.answers):
-            break
-        steps.append((node, int(index)))
-        node = question.answers[int(index)].next
-    return steps, node
 
 
 def walk_data(guide: Guide) -> dict:

@@ -1,22 +1,24 @@
 /* The priorities scorecard: the reader weights each group of criteria (0-3), or picks a preset
  * (named weights from data/presets.yml), and sees each framework's score, rank and the criteria
  * that decide it. The weights live in the URL (?weights=<group id>.<weight>,...), shown on the
- * page so that a printout carries them. The rule is the one guide/views/scorecard.py implements and the
- * methodology page states; the markup (form and result rows) is rendered at build time, and
- * this script only fills in numbers and names with textContent. Re-runs on each page that
- * Material's instant navigation swaps in (document$). */
+ * page so that a printout carries them. The rule is the one the methodology page states, and
+ * this file is its only implementation: under Node (`node --test tests/js/`, against cases
+ * generated from the data) it exports the rule and stops before the page code. The markup
+ * (form and result rows) is rendered at build time, and this script only fills in numbers and
+ * names with textContent. Re-runs on each page that Material's instant navigation swaps in
+ * (document$). */
 (function () {
   "use strict";
-  var EPSILON = 1e-9; // scores that differ by less are equal (they are exact ties in Python)
-  var current = null; // { root, data, pathname, weights }
+  var EPSILON = 1e-9; // scores that differ by less are equal (exact ties in exact arithmetic)
 
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  function readWeights(data) {
+  /* Weights from the value of ?weights=: every group at the default, then each
+   * "<group id>.<weight>" that names a group and an allowed weight; anything else is ignored. */
+  function parseWeights(data, raw) {
     var weights = {};
     data.groups.forEach(function (group) { weights[group.id] = data["default"]; });
-    var raw = new URLSearchParams(location.search).get(data.param) || "";
-    raw.split(",").forEach(function (part) {
+    (raw || "").split(",").forEach(function (part) {
       var dot = part.lastIndexOf(".");
       if (dot < 0) return;
       var id = part.slice(0, dot).trim();
@@ -30,13 +32,10 @@
     return data.groups.every(function (group) { return weights[group.id] === data["default"]; });
   }
 
-  function urlFor(data, weights) {
-    var params = new URLSearchParams(location.search);
-    params.delete(data.param);
-    var others = params.toString();
-    var value = isDefault(data, weights) ? "" : data.groups.map(function (g) { return g.id + "." + weights[g.id]; }).join(",");
-    var search = [value ? data.param + "=" + value : "", others].filter(Boolean).join("&");
-    return location.pathname + (search ? "?" + search : "") + location.hash;
+  /* The value of ?weights= for these weights: every group in the data's order, or nothing when
+   * all are at the default. */
+  function encodeWeights(data, weights) {
+    return isDefault(data, weights) ? "" : data.groups.map(function (g) { return g.id + "." + weights[g.id]; }).join(",");
   }
 
   function totalWeight(data, weights) {
@@ -95,6 +94,28 @@
   }
 
   function onScale(score) { return score * 100 / 3; }
+
+  var rule = {
+    parseWeights: parseWeights, encodeWeights: encodeWeights, scores: scores, ranking: ranking,
+    contributions: contributions, onScale: onScale
+  };
+  /* Under Node, the rule is all this file is. */
+  if (typeof module !== "undefined" && module.exports) { module.exports = rule; return; }
+
+  var current = null; // { root, data, pathname, weights }
+
+  function readWeights(data) {
+    return parseWeights(data, new URLSearchParams(location.search).get(data.param) || "");
+  }
+
+  function urlFor(data, weights) {
+    var params = new URLSearchParams(location.search);
+    params.delete(data.param);
+    var others = params.toString();
+    var value = encodeWeights(data, weights);
+    var search = [value ? data.param + "=" + value : "", others].filter(Boolean).join("&");
+    return location.pathname + (search ? "?" + search : "") + location.hash;
+  }
 
   function criterionList(label, favours, items) {
     var block = document.createElement("div");

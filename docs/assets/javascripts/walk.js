@@ -13,18 +13,14 @@
  * After every step it shows it dispatches `guide:walk` on document, with {steps, node}, and
  * window.guideWalk.current() returns the same (null when no walk is on the page): the
  * flowchart marks the path from these. It re-runs on each page that Material's instant
- * navigation swaps in (document$). */
+ * navigation swaps in (document$).
+ *
+ * This file is the only implementation of the path format: under Node (`node --test tests/js/`,
+ * against every path of the data) it exports encode and follow and stops before the page code. */
 (function () {
   "use strict";
-  /* A second click or tap this soon after a step lands on the next step's controls, which
-   * appeared under the pointer: it is the same activation, not a new answer. */
-  var SETTLE_MS = 400;
-  var current = null; // { root, data, pathname, place, result, settledAt }
 
-  function readParam(data) {
-    return new URLSearchParams(location.search).get(data.param) || "";
-  }
-
+  /* The value of ?path= for these steps ([questionId, answerIndex] pairs). */
   function encode(steps) {
     return steps.map(function (step) { return step[0] + "." + step[1]; }).join(",");
   }
@@ -48,6 +44,18 @@
       node = here.next[+index];
     }
     return { steps: steps, node: node };
+  }
+
+  /* Under Node, the path format is all this file is. */
+  if (typeof module !== "undefined" && module.exports) { module.exports = { encode: encode, follow: follow }; return; }
+
+  /* A second click or tap this soon after a step lands on the next step's controls, which
+   * appeared under the pointer: it is the same activation, not a new answer. */
+  var SETTLE_MS = 400;
+  var current = null; // { root, data, pathname, place, result, settledAt }
+
+  function readParam(data) {
+    return new URLSearchParams(location.search).get(data.param) || "";
   }
 
   function urlFor(data, steps) {

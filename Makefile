@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test test-fast schema benchmarks clean
+.PHONY: serve build check lint test test-fast schema benchmarks clean
 
 # A virtual environment with the site's packages; rebuilt when a requirements file changes.
 $(BIN)/.site-installed: requirements.txt pyproject.toml
@@ -69,7 +69,12 @@ check: $(BIN)/.site-installed
 schema: $(BIN)/.site-installed
 	$(BIN)/python -m guide schema
 
-test: $(BIN)/.test-installed node_modules/.installed system-tools
+# Ruff and mypy (strict) on guide/, as configured in pyproject.toml; .pre-commit-config.yaml runs the same.
+lint: $(BIN)/.test-installed
+	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_build_cache.py
+	$(BIN)/mypy
+
+test: $(BIN)/.test-installed node_modules/.installed system-tools lint
 	PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest examples

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from guide.data.pagelint import lint_pages
+from guide.data.validate import check_data
 from guide.publish.reference import update_contributing
 from guide.publish.schema import write_schemas
-from guide.data.validate import check_data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    if errors:
+    if errors or guide is None:
         print(f"check failed: {_counted(errors, 'error')}, {_counted(warnings, 'warning')}", file=sys.stderr)
         return 1
     questions, outcomes = len(guide.decision.questions), len(guide.decision.outcomes)

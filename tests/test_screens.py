@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import StaticServer, offline_context, shown
 from guide.publish import embeds
 from guide.views import scorecard
-from guide.mkdocs_glue.site import page_url
+from guide.views.urls import page_url
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}

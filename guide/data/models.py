@@ -8,8 +8,10 @@ Schema that editors use for completion, so keep them written for a newcomer.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
-from typing import Annotated, Literal
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -41,11 +43,22 @@ def review_is_stale(reviewed: dt.date, today: dt.date | None = None) -> bool:
     return ((today or dt.date.today()) - reviewed).days > STALE_AFTER_DAYS
 
 
-class Strict(BaseModel):
+class Indexed(BaseModel):
+    """A model whose lookups (``functools.cached_property``) are built on first use. The models
+    are frozen, but ``model_copy(update=...)`` would copy the lookups with the fields: it drops them."""
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        for name in {name for cls in type(self).__mro__ for name, value in vars(cls).items() if isinstance(value, cached_property)}:
+            copied.__dict__.pop(name, None)
+        return copied
+
+
+class Strict(Indexed):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     """The one fixed scale every assessment uses; the order is best first."""
 
     strong = "strong"
@@ -209,15 +222,35 @@ class DecisionFile(Strict):
 
     # The walks below assume a sound tree (every `next` known, no loops), as validation ensures.
 
+    @cached_property
     def _questions(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles = {outcome.id: outcome.title for outcome in self.outcomes}
+        titles.update({question.id: question.text for question in self.questions})
+        return titles
+
+    def question(self, node_id: str) -> Question | None:
+        """The question with this id, or None (the id of an outcome, or unknown)."""
+        return self._questions.get(node_id)
+
+    def answered(self, step: Step) -> tuple[Question, Answer]:
+        """The question asked and the answer given in one step of a path."""
+        question = self._questions[step[0]]
+        return question, question.answers[step[1]]
+
+    def title(self, node_id: str) -> str:
+        """A node's text as the outline names it: a question's text or an outcome's title."""
+        return self._titles[node_id]
 
     def post_order(self) -> list[str]:
         """Every node reachable from the start, each after all the nodes its answers lead to
         (iterative: a recursive walk would overflow on a deep tree)."""
-        questions = self._questions()
+        questions = self._questions
 
-        def targets(node: str):
+        def targets(node: str) -> Iterator[str]:
             question = questions.get(node)
             return iter([a.next for a in question.answers] if question else [])
 
@@ -242,7 +275,7 @@ class DecisionFile(Strict):
     def path_count(self) -> int:
         """How many paths lead from the start to an outcome, counted without listing them: where
         answers share follow-up questions, paths can far outnumber nodes."""
-        questions = self._questions()
+        questions = self._questions
         counts: dict[str, int] = {}
         for node in self.post_order():
             question = questions.get(node)
@@ -252,7 +285,7 @@ class DecisionFile(Strict):
     def questions_left(self) -> dict[str, int]:
         """For each node, the most questions a reader can still be asked from it, itself included
         (0 at an outcome): what "question 3 of at most 5" counts."""
-        questions = self._questions()
+        questions = self._questions
         left: dict[str, int] = {}
         for node in self.post_order():
             question = questions.get(node)
@@ -266,7 +299,7 @@ class DecisionFile(Strict):
     def reasoned_paths(self) -> list[tuple[list[Step], str, list[tuple[Step, str]]]]:
         """Every path as in :meth:`paths`, with the reasons its answers give (each answer's
         `because`, with its step), in order: what the result shows for exactly that path."""
-        questions = self._questions()
+        questions = self._questions
         found: list[tuple[list[Step], str, list[tuple[Step, str]]]] = []
         stack: list[tuple[str, list[Step], list[tuple[Step, str]]]] = [(self.start, [], [])]
         while stack:
@@ -277,8 +310,8 @@ class DecisionFile(Strict):
                 continue
             for index in reversed(range(len(question.answers))):
                 answer, step = question.answers[index], (node, index)
-                given = reasons + [(step, answer.because)] if answer.because else reasons
-                stack.append((answer.next, steps + [step], given))
+                given = [*reasons, (step, answer.because)] if answer.because else reasons
+                stack.append((answer.next, [*steps, step], given))
         return found
 
 
@@ -343,7 +376,7 @@ WEIGHT_LABELS = {0: "Ignore", 1: "Low", 2: "Medium", 3: "High"}
 DEFAULT_WEIGHT = 2
 
 
-def _weight(value):
+def _weight(value: object) -> int:
     """A scorecard weight is a whole number 0-3; YAML's yes/no and quoted numbers are refused."""
     if type(value) is int and value in WEIGHT_LABELS:
         return value
@@ -382,7 +415,7 @@ class PresetsFile(Strict):
     presets: list[Preset] = Field(description="Scorecard presets, in the order the scorecard page offers them.")
 
 
-class Guide(BaseModel):
+class Guide(Indexed):
     """The whole, cross-checked guide: what every renderer and export reads."""
 
     model_config = ConfigDict(frozen=True)
@@ -398,36 +431,49 @@ class Guide(BaseModel):
     def criteria(self) -> list[Criterion]:
         return [criterion for group in self.groups for criterion in group.criteria]
 
+    @cached_property
+    def _criteria_by_id(self) -> dict[str, Criterion]:
+        return {criterion.id: criterion for criterion in self.criteria}
+
+    @cached_property
+    def _groups_by_id(self) -> dict[str, Group]:
+        return {group.id: group for group in self.groups}
+
+    @cached_property
+    def _frameworks_by_id(self) -> dict[str, Framework]:
+        return {framework.id: framework for framework in self.frameworks}
+
+    @cached_property
+    def _group_of_criterion(self) -> dict[str, Group]:
+        return {criterion.id: group for group in reversed(self.groups) for criterion in group.criteria}
+
+    def group_of(self, criterion: Criterion) -> Group:
+        """The group that holds ``criterion``."""
+        return self._group_of_criterion[criterion.id]
+
     def criterion(self, criterion_id: str) -> Criterion:
-        for criterion in self.criteria:
-            if criterion.id == criterion_id:
-                return criterion
-        raise KeyError(f"no criterion has the id '{criterion_id}'")
+        try:
+            return self._criteria_by_id[criterion_id]
+        except KeyError:
+            raise KeyError(f"no criterion has the id '{criterion_id}'") from None
 
     def group(self, group_id: str) -> Group:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        raise KeyError(f"no group has the id '{group_id}'; known groups: {', '.join(g.id for g in self.groups)}")
+        try:
+            return self._groups_by_id[group_id]
+        except KeyError:
+            known = ", ".join(g.id for g in self.groups)
+            raise KeyError(f"no group has the id '{group_id}'; known groups: {known}") from None
 
     def framework(self, framework_id: str) -> Framework:
-        for framework in self.frameworks:
-            if framework.id == framework_id:
-                return framework
-        raise KeyError(f"no framework has the id '{framework_id}'")
+        try:
+            return self._frameworks_by_id[framework_id]
+        except KeyError:
+            raise KeyError(f"no framework has the id '{framework_id}'") from None
 
-    def group_of(self, criterion_id: str) -> Group:
-        return next(g for g in self.groups if any(c.id == criterion_id for c in g.criteria))
-
-    @property
+    @cached_property
     def reviewed(self) -> dt.date:
         """The newest review date in the data: what "data last reviewed" means on every page."""
-        dates = [c.reviewed for c in self.criteria] + [f.reviewed for f in self.frameworks]
-        return max(dates)
-
-    @property
-    def oldest_review(self) -> dt.date:
-        return min(c.reviewed for c in self.criteria)
+        return max([c.reviewed for c in self.criteria] + [f.reviewed for f in self.frameworks])
 
     def is_stale(self, criterion: Criterion, today: dt.date | None = None) -> bool:
         return review_is_stale(criterion.reviewed, today)

@@ -21,7 +21,6 @@ Every problem is a :class:`~guide.data.validate.Problem` naming the page, line a
 
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 import re
@@ -31,51 +30,36 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError
 from pymdownx.snippets import SnippetPreprocessor
 
+from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml
 
 SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
-MACROS_MODULE = Path(__file__).parent.parent / "mkdocs_glue" / "macros.py"
 _LITERALS = {"string", "integer", "float"}
 _CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 _CALL_HINT = "a page may only call one of the guide's macros, e.g. `{{ glance_table() }}`; CONTRIBUTING lists them"
 _MAX_SNIPPET_DEPTH = 8
+Token = tuple[int, int, str, str]  # offset in the page, line, kind, value
 # MkDocs' own pattern for a page's YAML front matter (mkdocs.utils.meta.YAML_RE; a test keeps them equal)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
-def registered_names(source: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """The macros and filters ``guide/mkdocs_glue/macros.py`` registers: the functions ``define_env``
-    decorates with ``@env.macro`` and the ``name=`` of each ``env.filter(...)`` call.
-
-    Read from the source rather than by running ``define_env``, which needs a whole MkDocs
-    configuration; a test compares the result with what the macros plugin really registers."""
-    tree = ast.parse(source if source is not None else MACROS_MODULE.read_text(encoding="utf-8"))
-    define_env = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "define_env")
-    macros, filters = set(), set()
-    for node in ast.walk(define_env):
-        if isinstance(node, ast.FunctionDef) and any(_is_env_call(d, "macro") for d in node.decorator_list):
-            macros.add(node.name)
-        if isinstance(node, ast.Call) and _is_env_call(node.func, "filter"):
-            named = [k.value.value for k in node.keywords if k.arg == "name" and isinstance(k.value, ast.Constant)]
-            # without name=..., the plugin registers the function under its own name
-            filters.update(named or [arg.id for arg in node.args[:1] if isinstance(arg, ast.Name)])
-    return frozenset(macros), frozenset(filters)
-
-
-def _is_env_call(node: ast.AST, attribute: str) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == attribute and isinstance(node.value, ast.Name) and node.value.id == "env"
+def registered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The macros and filters a page may call (``guide/data/macronames.py``); the macros module
+    registers exactly these, and a test compares them with what the macros plugin registers."""
+    return PAGE_MACROS, PAGE_FILTERS
 
 
 # --- Jinja ---------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+def _tokens(text: str) -> list[Token]:
     """A page's Jinja tokens as (offset in ``text``, line, kind, value), whitespace dropped.
 
     The lexer gives lines but no columns, and ``{%-``/``-}}`` trim the text around them, so each
     token is found in the text after the previous one: what lies between is only trimmed space."""
-    found, cursor = [], 0
+    found: list[Token] = []
+    cursor = 0
     for line, kind, value in Environment().lex(text):
         if not value:
             continue
@@ -130,7 +114,7 @@ def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[
     return problems
 
 
-def _end_of(tokens, start: int, kind: str) -> int:
+def _end_of(tokens: list[Token], start: int, kind: str) -> int:
     return next(i for i in range(start + 1, len(tokens)) if tokens[i][2] == kind)
 
 
@@ -139,7 +123,7 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _check_expression(tokens, macros, filters) -> tuple[int, str, str] | None:
+def _check_expression(tokens: list[Token], macros: frozenset[str], filters: frozenset[str]) -> tuple[int, str, str] | None:
     """None when ``tokens`` (between ``{{`` and ``}}``) is ``macro(literals) | filter(literals) ...``;
     otherwise the index of the first wrong token, a message and a hint."""
     not_a_call = (-1, "`{expression}` is not a call of one of the guide's macros", _CALL_HINT)
@@ -166,7 +150,7 @@ def _check_expression(tokens, macros, filters) -> tuple[int, str, str] | None:
     return None
 
 
-def _arguments(tokens, start: int) -> int | tuple[int, str, str]:
+def _arguments(tokens: list[Token], start: int) -> int | tuple[int, str, str]:
     """Check ``( literal, name=literal, ... )`` from ``tokens[start]`` (the ``(``); return the
     index after the ``)``, or a problem."""
     wrong = "an argument to a macro must be text in quotes, a number, true, false or none"
@@ -188,7 +172,7 @@ def _arguments(tokens, start: int) -> int | tuple[int, str, str]:
     return position + 1
 
 
-def _is_literal(token) -> bool:
+def _is_literal(token: Token) -> bool:
     kind, value = token[2], token[3]
     return kind in _LITERALS or (kind == "name" and value in _CONSTANT_NAMES)
 
@@ -224,7 +208,8 @@ def _snippet_lines(lines: list[str]) -> Iterator[tuple[int, int, str]]:
 
 def _target_file(path: str) -> str:
     """The file part of ``file.py:section`` or ``file.py:3:10`` (pymdownx's own pattern)."""
-    return SnippetPreprocessor.RE_SNIPPET_FILE.match(path[:500]).group(1)
+    match = SnippetPreprocessor.RE_SNIPPET_FILE.match(path[:500])
+    return str(match.group(1)) if match else path
 
 
 def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) -> list[Problem]:
@@ -238,12 +223,14 @@ def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) 
             message, hint = wrong
             problems.append(Problem(name, line, column, "", message.format(path=path), hint))
             continue
+        if found is None:
+            continue  # not reached: a missing file comes back as ``wrong``
         real = found.resolve()
         key = real.as_posix()
         if key not in seen and len(seen) < _MAX_SNIPPET_DEPTH:
             shown = real.relative_to(root.resolve()).as_posix() if real.is_relative_to(root.resolve()) else key
             nested, unreadable = read_text(real, shown)
-            problems += unreadable + lint_snippets(nested, shown, root, seen + (key,))
+            problems += unreadable + lint_snippets(nested, shown, root, (*seen, key))
     return problems
 
 
@@ -292,7 +279,8 @@ def lint_front_matter(text: str, page: str) -> list[Problem]:
         parse_yaml(match.group(1))
     except YamlProblem as refused:
         return [
-            Problem(page, p.mark.line + 1, p.mark.column, "", "front matter: " + f"{format_path(p.path)}: " * bool(p.path) + p.message, p.hint)
+            Problem(page, p.mark.line + 1, p.mark.column, "",
+                    "front matter: " + f"{format_path(p.path)}: " * bool(p.path) + p.message, p.hint)
             for p in refused.problems
         ]
     return []

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import SplitResult, urlsplit
 
 # Django's supported releases and the day each one's security support ends (Django's release
@@ -121,9 +121,7 @@ def english_edition(parts: SplitResult, title: str, today: dt.date) -> Finding |
 def end_of_life_django(parts: SplitResult, title: str, today: dt.date) -> Finding | None:
     """How-to and reference pages of an end-of-life Django release may no longer describe Django."""
     host, segments = _host(parts), _segments(parts)
-    if host == "docs.djangoproject.com" and len(segments) >= 2:
-        version, rest = segments[1], segments[2:]
-    elif host == "django.readthedocs.io" and len(segments) >= 2:
+    if (host == "docs.djangoproject.com" and len(segments) >= 2) or (host == "django.readthedocs.io" and len(segments) >= 2):
         version, rest = segments[1], segments[2:]
     else:
         return None
@@ -150,7 +148,8 @@ def end_of_life_django(parts: SplitResult, title: str, today: dt.date) -> Findin
         )
     return Finding(
         f"Django {version} has reached its end of life, so this page may no longer describe current Django",
-        f"cite a supported release, one of {supported}; for when a feature arrived, the release notes of the release that added it are fine",
+        f"cite a supported release, one of {supported}; "
+        "for when a feature arrived, the release notes of the release that added it are fine",
     )
 
 

@@ -50,6 +50,3 @@ def markdown_cell(text: str) -> str:
     """A cell of a GitHub-flavoured Markdown table: `|` escaped, HTML shown as text, one line."""
     return markdown_text(text)
 
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -29,7 +29,7 @@ import yaml
 
 from guide.data.characters import refused_characters
 
-PathKey = tuple  # ("groups", 2, "criteria", 4, "assessments", "fastapi", "rating")
+PathKey = tuple[str | int, ...]  # ("groups", 2, "criteria", 4, "assessments", "fastapi", "rating")
 
 MAX_BYTES = 16 * 1024 * 1024  # 200 times the real criteria.yml, and above the scaling benchmark's largest file
 MAX_DEPTH = 20  # the deepest real value (a field of a source of an assessment) sits 9 levels down
@@ -130,21 +130,21 @@ def _position(text: str, index: int) -> Mark:
     return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
-def _mark(yaml_mark) -> Mark:
+def _mark(yaml_mark: Any) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
 
 
-def parse_yaml(text: str, loader_class=FAST_LOADER) -> Located:
+def parse_yaml(text: str, loader_class: type[Any] = FAST_LOADER) -> Located:
     """Parse decoded text (see :func:`decode`) into data plus positions."""
     try:
         return _compose(text, loader_class)
     except yaml.MarkedYAMLError as error:
-        if loader_class is not yaml.SafeLoader:
-            try:  # PyYAML's parser words syntax errors the way the hint expects
-                return _compose(text, yaml.SafeLoader)
-            except yaml.MarkedYAMLError as python_error:
-                error = python_error
-        raise _syntax_problem(error) from None
+        if loader_class is yaml.SafeLoader:
+            raise _syntax_problem(error) from None
+    try:  # PyYAML's parser words syntax errors the way the hint expects
+        return _compose(text, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as python_error:
+        raise _syntax_problem(python_error) from None
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
@@ -160,7 +160,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
 class _Collection:
     """A mapping or list being filled, with the path to it."""
 
-    def __init__(self, value: dict | list, path: PathKey):
+    def __init__(self, value: dict[Any, Any] | list[Any], path: PathKey):
         self.value, self.path = value, path
         self.key: Any = None  # a mapping's key waiting for its value
         self.has_key = False
@@ -177,7 +177,7 @@ class _Collection:
             self.value.append(value)
 
 
-def _compose(text: str, loader_class) -> Located:
+def _compose(text: str, loader_class: type[Any]) -> Located:
     loader = loader_class(text)
     try:
         return _build(loader)
@@ -185,7 +185,7 @@ def _compose(text: str, loader_class) -> Located:
         loader.dispose()
 
 
-def _build(loader) -> Located:
+def _build(loader: Any) -> Located:
     located = Located(data={})
     loader.get_event()  # StreamStartEvent
     if loader.check_event(yaml.StreamEndEvent):
@@ -203,7 +203,7 @@ def _build(loader) -> Located:
         is_key = parent is not None and isinstance(parent.value, dict) and not parent.has_key
         path = () if parent is None else parent.path if is_key else parent.next_path()
         _refuse_references_and_tags(event, path)
-        if is_key:
+        if parent is not None and is_key:
             _take_key(loader, event, parent, located)
             continue
         if len(stack) >= MAX_DEPTH:
@@ -235,7 +235,7 @@ def _build(loader) -> Located:
     return located
 
 
-def _refuse_references_and_tags(event, path: PathKey) -> None:
+def _refuse_references_and_tags(event: Any, path: PathKey) -> None:
     where = _mark(event.start_mark)
     if isinstance(event, yaml.AliasEvent):
         raise _refuse(
@@ -263,7 +263,7 @@ def _refuse_references_and_tags(event, path: PathKey) -> None:
         )
 
 
-def _take_key(loader, event, mapping: _Collection, located: Located) -> None:
+def _take_key(loader: Any, event: Any, mapping: _Collection, located: Located) -> None:
     where = _mark(event.start_mark)
     if not isinstance(event, yaml.ScalarEvent):
         raise _refuse("a key must be plain text", where, "write `name: value`", mapping.path)
@@ -280,19 +280,19 @@ def _take_key(loader, event, mapping: _Collection, located: Located) -> None:
             f"duplicate key '{key}'; the first one is at line {mapping.first_seen[key].line}",
             where,
             "YAML keeps only the last of two equal keys, so one would be lost: merge them or rename one",
-            mapping.path + (key,),
+            (*mapping.path, key),
         )
     mapping.first_seen[key] = where
-    located.keys[mapping.path + (key,)] = where
+    located.keys[(*mapping.path, key)] = where
     mapping.key, mapping.has_key = key, True
 
 
-def _scalar(loader, event: yaml.ScalarEvent) -> Any:
+def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
     implicit = event.implicit if len(event.value) <= MAX_TYPED_SCALAR else (False, True)
     tag = loader.resolve(yaml.ScalarNode, event.value, implicit)
     if tag == _STRING_TAG:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # C marks work too
     try:
         return loader.construct_object(node)
     except (ValueError, OverflowError, yaml.constructor.ConstructorError):

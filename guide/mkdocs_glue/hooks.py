@@ -9,41 +9,45 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from guide.data.models import Guide
+from guide.mkdocs_glue.site import checked, exclude_code_from_search, guide_for, project_root, serving, set_serving, site_info, site_links
 from guide.publish.embeds import embed_markdown, embeds
-from guide.publish.exports import EXPORT_DIR, site_info, write_exports
-from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
+from guide.publish.exports import EXPORT_DIR, write_exports
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
-from guide.views.render import render
 from guide.publish.schema import publish_schemas
-from guide.mkdocs_glue.site import SiteLinks, checked, exclude_code_from_search, guide_for, page_url, project_root, show_problems_as_page
+from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
+from guide.views.render import render
+from guide.views.urls import page_url
 
 
-def on_startup(command, dirty):
-    show_problems_as_page(command == "serve")
+def on_startup(command: str, dirty: bool) -> None:
+    set_serving(command == "serve")
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     checked(config)  # the data and every page, before anything renders; errors stop the build
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """One generated embed page per table, group, flowchart and decision walk (see guide/publish/embeds.py)."""
     guide = guide_for(config)
     if guide is None:
         return files
-    titles = SiteLinks(config, "index.md")
+    titles = site_links(config, "index.md")
     for embed in embeds(guide):
         content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
         files.append(File.generated(config, embed.src, content=content))
     return files
 
 
-def on_pre_page(page, config, files):
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """Date every page by the data's newest review, not the build day: MkDocs writes the page's
     ``update_date`` into sitemap.xml (``lastmod``) and, as the gzip timestamp, sitemap.xml.gz,
     so a build on another day (or with another SOURCE_DATE_EPOCH) gives the same bytes.
@@ -55,7 +59,7 @@ def on_pre_page(page, config, files):
 
 
 @event_priority(100)  # before the macros plugin renders the page
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Under ``mkdocs serve`` with problems in the data or pages, every page lists them (and
     reloads by itself once they are fixed), instead of a build that never finishes loading."""
     errors = checked(config).errors
@@ -64,26 +68,28 @@ def on_page_markdown(markdown, page, config, files):
     return str(render("build_problems.html", problems=[str(p) for p in errors]))
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep code blocks out of the search index, which every page downloads: the side-by-side
     code is a third of it, and the prose around each block names what it shows."""
     return exclude_code_from_search(html)
 
 
-def on_post_build(config):
-    if guide_for(config) is None:
+def on_post_build(config: MkDocsConfig) -> None:
+    guide = guide_for(config)
+    if guide is None:
         return
     root, site_dir = project_root(config), Path(config["site_dir"])
     publish_schemas(root, site_dir)
-    write_exports(guide_for(config), site_info(config), site_dir)
-    write_flowchart_svg(config, site_dir)
+    write_exports(guide, site_info(config), site_dir)
+    write_flowchart_svg(guide, config, site_dir)
     try:  # last: the header policy hashes the finished pages (guide/publish/headers.py)
-        publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE))
+        publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE),
+                              compress=not serving())
     except PolicyError as error:
         raise PluginError(str(error)) from None
 
 
-def write_flowchart_svg(config, site_dir: Path) -> Path:
+def write_flowchart_svg(guide: Guide, config: MkDocsConfig, site_dir: Path) -> Path:
     """exports/flowchart.svg, for wikis that take images: its boxes link to the published Decision
     page when SITE_URL names it, else relatively, so a copy of the built site works anywhere."""
     site = site_info(config)
@@ -93,5 +99,5 @@ def write_flowchart_svg(config, site_dir: Path) -> Path:
         decision = "../" + page_url(DECISION_PAGE, config["use_directory_urls"])
     path = site_dir / EXPORT_DIR / SVG_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(standalone_svg(guide_for(config), decision).encode("utf-8"))
+    path.write_bytes(standalone_svg(guide, decision).encode("utf-8"))
     return path

@@ -21,19 +21,19 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.data.models import Group, Guide
-from guide.mkdocs_glue.site import page_url, relative_url
-from guide.views.render import render
+from guide.data.text import pre_text
+from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
+from guide.views.render import render, render_document, render_macro
 from guide.views.tables import COMPARISON_PAGE, Row, Section, data_table
-from guide.data.text import attr, pre_text
+from guide.views.urls import page_url, relative_url
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/javascripts/embed-host.js"
 HELP_PAGE = "embed.md"
 DECISION_PAGE = "decision.md"
 HOME_PAGE = "index.md"
-MESSAGE_TYPE = "guide:embed-height"
+CATALOGUE = "embeds/catalogue.html"
 DEFAULT_HEIGHT = {"table": 640, "flowchart": 720, "decision": 720}
 
 
@@ -121,7 +121,7 @@ def embed_markdown(embed: Embed, guide: Guide, back_title: str, directory_urls: 
     }
     # JSON is YAML: every string is quoted, so no title can break the front matter.
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in meta.items()]
-    return "\n".join(lines + ["---", "", "{{ " + embed.macro + " }}", ""])
+    return "\n".join([*lines, "---", "", "{{ " + embed.macro + " }}", ""])
 
 
 # --- the control under each table on the normal pages ---------------------------------------
@@ -149,12 +149,9 @@ EXPORT_LINKS = [
 
 
 def iframe_snippet(embed: Embed, links: ControlLinks) -> str:
-    src = links.absolute(embed.src)
-    return (
-        f'<iframe src="{attr(src)}" title="{attr(embed.title)}" '
-        f'style="width:100%;height:{DEFAULT_HEIGHT[embed.kind]}px;border:0" loading="lazy"></iframe>\n'
-        f'<script src="{attr(links.site_url + HOST_SCRIPT)}" async></script>'
-    )
+    """The iframe and the optional sizing script, as text to copy (two lines)."""
+    return render_document("embeds/iframe.html", src=links.absolute(embed.src), title=embed.title,
+                           height=DEFAULT_HEIGHT[embed.kind], script=links.site_url + HOST_SCRIPT).rstrip("\n")
 
 
 _BREAK_AFTER = re.compile(r"(?<=[/?&=;])")
@@ -184,8 +181,8 @@ def embed_control(content: str, embed: Embed, links: ControlLinks) -> str:
 def embed_catalogue(guide: Guide, links: ControlLinks) -> str:
     """Every embed page with its address, for the "Embed and reuse" page."""
     rows = [
-        Row([Markup("<code>") + breakable(links.absolute(embed.src)) + Markup("</code>"),
-             Markup('<a href="{}">Preview</a>').format(links.relative(page_url(embed.src, links.directory_urls)))],
+        Row([render_macro(CATALOGUE, "address", breakable(links.absolute(embed.src))),
+             render_macro(CATALOGUE, "preview", links.relative(page_url(embed.src, links.directory_urls)))],
             embed.title)
         for embed in embeds(guide)
     ]

@@ -13,14 +13,16 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
-from guide.mkdocs_glue.site import page_url
-from guide.views.tables import COMPARISON_PAGE, SYMBOLS
-from guide.data.text import html_text, markdown_cell, one_line
+from guide.data.text import markdown_cell, one_line
+from guide.views.render import render_document, render_macro
+from guide.views.tables import COMPARISON_PAGE, RATING_COLOURS, SYMBOLS, InlineStyles, Row, Section, comparison_columns, data_table
+from guide.views.urls import page_url
 
 SCHEMA_VERSION = "1.0"
 EXPORT_DIR = "exports"
@@ -56,17 +58,6 @@ class SiteInfo:
 
     def export(self, name: str) -> str:
         return f"{self.url}{EXPORT_DIR}/{name}"
-
-
-def site_info(config) -> SiteInfo:
-    """The :class:`SiteInfo` of an MkDocs config."""
-    url = config.get("site_url") or ""
-    if url and not url.endswith("/"):
-        url += "/"
-    return SiteInfo(
-        name=config["site_name"], url=url, licence=config.get("copyright") or "",
-        directory_urls=config["use_directory_urls"],
-    )
 
 
 # --- JSON ----------------------------------------------------------------------------------
@@ -107,7 +98,7 @@ def guide_export(guide: Guide, site: SiteInfo) -> GuideExport:
     )
 
 
-def _json_text(value) -> str:
+def _json_text(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -156,7 +147,7 @@ def comparison_csv(guide: Guide, site: SiteInfo) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
-    reviewed = guide.reviewed.isoformat()  # once: it scans every criterion
+    reviewed = guide.reviewed.isoformat()
     for group in guide.groups:
         for criterion in group.criteria:
             for framework in guide.frameworks:
@@ -181,7 +172,7 @@ def _link(text: str, url: str) -> str:
 
 def comparison_markdown(guide: Guide, site: SiteInfo) -> str:
     """The comparison as one GitHub-flavoured Markdown table, with its source and review date."""
-    names = [markdown_cell(f.name) for f in guide.frameworks]
+    columns = ["Group", *comparison_columns(guide)]
     lines = [
         f"## {markdown_cell(site.name)} – comparison table",
         "",
@@ -189,8 +180,8 @@ def comparison_markdown(guide: Guide, site: SiteInfo) -> str:
         "Ratings run strong, good, fair, weak; each criterion links to its sources."
         + (f" {markdown_cell(site.licence)}" if site.licence else ""),
         "",
-        "| Group | Criterion | " + " | ".join(names) + " |",
-        "| --- | --- | " + " | ".join("---" for _ in names) + " |",
+        "| " + " | ".join(markdown_cell(column) for column in columns) + " |",
+        "| " + " | ".join("---" for _ in columns) + " |",
     ]
     for group in guide.groups:
         for criterion in group.criteria:
@@ -204,63 +195,46 @@ def comparison_markdown(guide: Guide, site: SiteInfo) -> str:
 
 # --- HTML ----------------------------------------------------------------------------------
 
-_RATING_STYLE = {
-    Rating.strong: "background:#d7f2e3;color:#0b5130",
-    Rating.good: "background:#e1edfb;color:#123f73",
-    Rating.fair: "background:#fcefd2;color:#6a4300",
-    Rating.weak: "background:#fbe0e0;color:#7d1a1a",
-}
 _CELL = "border:1px solid #b8bec6;padding:6px 8px;text-align:left;vertical-align:top"
-_HEAD = _CELL + ";background:#eef1f4;font-weight:bold"
+EXPORT_STYLES = InlineStyles(
+    table="border-collapse:collapse;font-family:sans-serif;font-size:14px;line-height:1.4",
+    caption="caption-side:bottom;text-align:left;padding:6px 0;font-size:90%",
+    head=_CELL + ";background:#eef1f4;font-weight:bold",
+    cell=_CELL,
+)
+PARTS = "exports/parts.html"
 
 
-def _html_link(text: str, url: str) -> str:
-    return f'<a href="{html_text(url)}">{html_text(text)}</a>' if url else html_text(text)
+def _rating_style(rating: Rating) -> str:
+    background, colour = RATING_COLOURS[rating]
+    return f"background:{background};color:{colour}"
 
 
-def comparison_html_table(guide: Guide, site: SiteInfo) -> str:
-    """The comparison as one HTML table with inline styles only (no classes, no scripts)."""
-    width = len(guide.frameworks) + 1
-    head = f'<th scope="col" style="{_HEAD}">Criterion</th>' + "".join(
-        f'<th scope="col" style="{_HEAD}">{html_text(f.name)} {html_text(f.version)}</th>' for f in guide.frameworks
-    )
-    rows = [f"<thead><tr>{head}</tr></thead>"]
-    for group in guide.groups:
-        rows.append(
-            f'<tbody><tr><th scope="rowgroup" colspan="{width}" style="{_HEAD}">{html_text(group.title)}</th></tr>'
+def comparison_html_table(guide: Guide, site: SiteInfo) -> Markup:
+    """The comparison as one HTML table with inline styles only (no classes, no scripts): the
+    site's table shell in its export variant."""
+    sections = [
+        Section(
+            [
+                Row(
+                    [render_macro(PARTS, "verdict", _rating_style(a.rating), SYMBOLS[a.rating], a.rating, a)
+                     for a in (criterion.assessments[f.id] for f in guide.frameworks)],
+                    render_macro(PARTS, "link_or_text", criterion.title, site.criterion(criterion)),
+                )
+                for criterion in group.criteria
+            ],
+            render_macro("tables/cells.html", "text", group.title),
         )
-        for criterion in group.criteria:
-            cells = "".join(
-                f'<td style="{_CELL}"><span style="{_RATING_STYLE[a.rating]};font-weight:bold;padding:0 4px">'
-                f"{SYMBOLS[a.rating]} {a.rating.label}</span><br>{html_text(a.verdict)}</td>"
-                for a in (criterion.assessments[f.id] for f in guide.frameworks)
-            )
-            rows.append(
-                f'<tr><th scope="row" style="{_CELL}">{_html_link(criterion.title, site.criterion(criterion))}</th>{cells}</tr>'
-            )
-        rows.append("</tbody>")
-    caption = (
-        f'<caption style="caption-side:bottom;text-align:left;padding:6px 0;font-size:90%">'
-        f"Source: {_html_link(site.name, site.url)}. Data last reviewed on {guide.reviewed.isoformat()}."
-        + (f" {html_text(site.licence)}" if site.licence else "")
-        + "</caption>"
-    )
-    return (
-        f'<table style="border-collapse:collapse;font-family:sans-serif;font-size:14px;line-height:1.4">'
-        f"{caption}{''.join(rows)}</table>"
-    )
+        for group in guide.groups
+    ]
+    caption = render_macro(PARTS, "caption", site.name, site.url, guide.reviewed, site.licence)
+    return data_table(caption, comparison_columns(guide, versions=True), sections, stack=False, styles=EXPORT_STYLES)
 
 
 def comparison_html(guide: Guide, site: SiteInfo) -> str:
     """A standalone page holding :func:`comparison_html_table`: open it, select all, paste."""
-    title = f"{site.name} – comparison table"
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html_text(title)}</title>\n</head>\n<body>\n"
-        f'<h2 style="font-family:sans-serif">{html_text(title)}</h2>\n'
-        f"{comparison_html_table(guide, site)}\n</body>\n</html>\n"
-    )
+    return render_document("exports/comparison.html", title=f"{site.name} – comparison table",
+                           table=comparison_html_table(guide, site))
 
 
 # --- all of them ---------------------------------------------------------------------------

@@ -30,12 +30,16 @@ import hashlib
 import html
 import os
 import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import brotli
+
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 
 EMBED_ORIGINS_VARIABLE = "GUIDE_EMBED_ORIGINS"
 DEPLOY_DIR = "deploy"
@@ -141,21 +145,21 @@ class _InlineCodeParser(HTMLParser):
         # Depth inside <svg> or <math> (or a whole SVG file), whose <style> text is parsed, not raw.
         self._foreign = 1 if xml else 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("style") is not None:
-            self.style_attributes.add(html.unescape(values["style"]))
+        if (style := values.get("style")) is not None:
+            self.style_attributes.add(html.unescape(style))
         if tag in ("svg", "math"):
             self._foreign += 1
         if tag == "style" or (tag == "script" and "src" not in values and _executes(values.get("type"))):
             self._open, self._text = tag, []
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("style") is not None:
-            self.style_attributes.add(html.unescape(values["style"]))
+        if (style := values.get("style")) is not None:
+            self.style_attributes.add(html.unescape(style))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == self._open:
             text = "".join(self._text)
             if self._foreign:
@@ -165,15 +169,15 @@ class _InlineCodeParser(HTMLParser):
         elif tag in ("svg", "math") and self._foreign:
             self._foreign -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._open:
             self._text.append(data)
 
-    def handle_entityref(self, name):
+    def handle_entityref(self, name: str) -> None:
         if self._open:
             self._text.append(f"&{name};")
 
-    def handle_charref(self, name):
+    def handle_charref(self, name: str) -> None:
         if self._open:
             self._text.append(f"&#{name};")
 
@@ -209,7 +213,7 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _hashes(texts) -> str:
+def _hashes(texts: Iterable[str]) -> str:
     return " ".join(sorted(csp_hash(text) for text in texts))
 
 
@@ -295,7 +299,7 @@ def area_of(path: str) -> str:
     return "pages"
 
 
-def _served_files(site_dir: Path):
+def _served_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """The site's files as site-relative paths, without the configuration and precompressed copies."""
     for file in sorted(site_dir.rglob("*")):
         path = file.relative_to(site_dir).as_posix()
@@ -376,11 +380,17 @@ def nginx_include(policy: Policy) -> str:
         types.setdefault(content_type, []).append(extension)
     charset_types = sorted(t for t in types if t.startswith(TEXT_TYPES) and t != "text/html")
 
+    def served(path: str) -> dict[str, str]:
+        headers = policy.headers_for(path)
+        if headers is None:
+            raise PolicyError(f"{path} is configuration, not a served file")
+        return headers
+
     variants = {
-        "pages": policy.headers_for("index.html"),
-        "embed": policy.headers_for(EMBED_AREA),
-        "exports": policy.headers_for(EXPORT_AREA),
-        "immutable": {**policy.headers_for("index.html"), "Cache-Control": IMMUTABLE},
+        "pages": served("index.html"),
+        "embed": served(EMBED_AREA),
+        "exports": served(EXPORT_AREA),
+        "immutable": {**served("index.html"), "Cache-Control": IMMUTABLE},
     }
     names = list(dict.fromkeys(name for headers in variants.values() for name in headers))
     varying = [n for n in names if len({headers.get(n, "") for headers in variants.values()}) > 1]
@@ -474,22 +484,46 @@ def precompress(site_dir: Path) -> list[Path]:
 
     Deterministic: gzip without a name or time stamp, Brotli at a fixed quality, so two builds
     give the same bytes. A copy already there (MkDocs' sitemap.xml.gz) is replaced by the same
-    content compressed the same way as the others."""
+    content compressed the same way as the others. Copies of files an earlier build compressed
+    (the theme's assets, unchanged pages) come from the build cache (:mod:`guide.data.buildcache`)
+    once they decompress to exactly the file."""
+    folder = cache_dir("precompressed")
     written = []
     for _, file in list(_served_files(site_dir)):
         if file.suffix.lstrip(".") not in COMPRESSIBLE:
             continue
         data = file.read_bytes()
-        for suffix, compress in ((".gz", _gzip), (".br", _brotli)):
+        digest = hashlib.sha256(data).hexdigest()
+        for suffix, compress, decompress in ((".gz", _gzip, gzip.decompress), (".br", _brotli, brotli.decompress)):
             target = file.with_name(file.name + suffix)
-            packed = compress(data)
+            packed = _cached_compression(folder, f"{digest}.{_SETTINGS[suffix]}{suffix}", data, compress, decompress)
             if len(packed) < len(data):
                 target.write_bytes(packed)
                 os.utime(target, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns))  # as nginx's docs advise
                 written.append(target)
             else:
                 target.unlink(missing_ok=True)
+    if folder is not None:
+        prune(folder)
     return written
+
+
+# What else decides the compressed bytes: the level and the library's version.
+_SETTINGS = {".gz": f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}", ".br": f"br{BROTLI_QUALITY}-{brotli.__version__}"}
+
+
+def _cached_compression(folder: Path | None, name: str, data: bytes,
+                        compress: Callable[[bytes], bytes], decompress: Callable[[bytes], bytes]) -> bytes:
+    if folder is not None and (cached := read_entry(folder, name)) is not None:
+        try:
+            if decompress(cached) == data:
+                return cached
+        except Exception:
+            pass
+    packed = compress(data)
+    if folder is not None:
+        write_entry(folder, name, packed)
+    return packed
 
 
 def _gzip(data: bytes) -> bytes:
@@ -497,18 +531,22 @@ def _gzip(data: bytes) -> bytes:
 
 
 def _brotli(data: bytes) -> bytes:
-    return brotli.compress(data, quality=BROTLI_QUALITY)
+    packed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)
+    return packed
 
 
 # --- the build's one call -------------------------------------------------------------------------
 
 
-def publish_serving_files(site_dir: Path, site_url: str | None, configured_origins: object, environment_origins: str | None) -> Policy:
+def publish_serving_files(site_dir: Path, site_url: str | None, configured_origins: object, environment_origins: str | None,
+                          *, compress: bool = True) -> Policy:
     """After the build: the policy from the built pages, ``deploy/nginx.conf`` and ``_headers``
-    from it, then the precompressed copies. Raises :class:`PolicyError` on a bad setting."""
+    from it, then the precompressed copies (the build's largest cost, so ``mkdocs serve``, whose
+    server never sends them, passes ``compress=False``). Raises :class:`PolicyError` on a bad setting."""
     policy = build_policy(site_dir, embed_origins(configured_origins, environment_origins), base_path(site_url))
     (site_dir / DEPLOY_DIR).mkdir(exist_ok=True)
     (site_dir / NGINX_FILE).write_text(nginx_include(policy), encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
-    precompress(site_dir)
+    if compress:
+        precompress(site_dir)
     return policy

@@ -33,7 +33,8 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def server_config(site_dir: Path, prefix: Path, port: int, brotli: bool) -> str:
@@ -70,7 +71,7 @@ http {{
 """
 
 
-def _stop_with_parent():
+def _stop_with_parent() -> None:
     """In the child before nginx starts: ask Linux to stop it if this process dies without
     closing it (a killed test run), so no nginx outlives its caller."""
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -85,51 +86,51 @@ class LocalNginx:
         self.brotli = BROTLI_MODULE.exists() if brotli is None else brotli
         self.prefix = Path(tempfile.mkdtemp(prefix="guide-nginx-"))
         (self.prefix / "temp").mkdir()
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         try:
             self._start(Path(site_dir).resolve(), port)
         except BaseException:
             self.close()
             raise
 
-    def _start(self, site_dir: Path, port: int):
+    def _start(self, site_dir: Path, port: int) -> None:
         for _ in range(5):  # a free port may be taken between the probe and nginx's bind
             self.port = port or free_port()
             config = self.prefix / "nginx.conf"
             config.write_text(server_config(site_dir, self.prefix, self.port, self.brotli))
-            self.process = subprocess.Popen(
+            process = self.process = subprocess.Popen(
                 [NGINX, "-p", str(self.prefix), "-c", str(config), "-e", str(self.prefix / "error.log")],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 preexec_fn=_stop_with_parent,
             )
-            if self._ready():
+            if self._ready(process):
                 self.url = f"http://127.0.0.1:{self.port}/"
                 return
-            error = self.process.stderr.read().decode(errors="replace") + self.log()
+            error = (process.stderr.read() if process.stderr else b"").decode(errors="replace") + self.log()
             self.process = None
             if port or "Address already in use" not in error:
                 raise RuntimeError(f"nginx did not start:\n{error}")
         raise RuntimeError("nginx found no free port")
 
-    def _ready(self, timeout: float = 15) -> bool:
+    def _ready(self, process: subprocess.Popen[bytes], timeout: float = 15) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 return False
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                     return True
             except OSError:
                 time.sleep(0.05)
-        self.process.kill()
-        self.process.wait()
+        process.kill()
+        process.wait()
         return False
 
     def log(self) -> str:
         path = self.prefix / "error.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def close(self):
+    def close(self) -> None:
         """Stop nginx (its master stops its worker) and delete the prefix folder."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGQUIT)  # graceful: finish open requests
@@ -143,10 +144,10 @@ class LocalNginx:
         self.process = None
         shutil.rmtree(self.prefix, ignore_errors=True)
 
-    def __enter__(self):
+    def __enter__(self) -> LocalNginx:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -162,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     with LocalNginx(args.site, args.port) as server:
         print(f"Serving {args.site} with nginx at {server.url} (Brotli {'on' if server.brotli else 'off'}); Ctrl+C stops it.")
         try:
-            server.process.wait()
+            if server.process:
+                server.process.wait()
         except KeyboardInterrupt:
             return 0
         print(f"nginx stopped:\n{server.log()}", file=sys.stderr)

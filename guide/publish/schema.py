@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from guide.data.validate import DATA_FILES
 
@@ -19,7 +20,7 @@ def schema_name(data_file: str) -> str:
     return data_file.removesuffix(".yml") + ".schema.json"
 
 
-def schema_for(data_file: str) -> dict:
+def schema_for(data_file: str) -> dict[str, Any]:
     model = DATA_FILES[data_file]
     schema = model.model_json_schema(mode="validation")
     return {

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from guide.views.flowlayout import FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_PADDING, LINE_HEIGHT, NODE_PADDING, Box, Chart, layout, plain
 from guide.data.models import Guide
+from guide.views.flowlayout import FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_PADDING, LINE_HEIGHT, NODE_PADDING, Box, Chart, layout, plain
 from guide.views.render import render
 from guide.views.tables import Links
 
@@ -87,7 +87,7 @@ def line_path(points: tuple[tuple[float, float], ...]) -> str:
     route = list(points)
     route[-1] = _towards(route[-1], route[-2], ARROW_LENGTH - 1)
     commands = [f"M{_num(route[0][0])} {_num(route[0][1])}"]
-    for before, corner, after in zip(route, route[1:], route[2:]):
+    for before, corner, after in zip(route, route[1:], route[2:], strict=False):
         radius = min(CORNER_RADIUS, math.dist(before, corner) / 2, math.dist(corner, after) / 2)
         enter, leave = _towards(corner, before, radius), _towards(corner, after, radius)
         commands.append(

@@ -16,12 +16,15 @@ lines per box that still print legibly. If none fits, the one that prints larges
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 from guide.data.models import DecisionFile
 from guide.views.textmetrics import text_width, wrap
 
@@ -47,6 +50,7 @@ LAYOUT_TIMEOUT = 120  # seconds; a tree that takes longer is far beyond anything
 SEARCH_LIMIT = 60
 FAST_OPTIONS = {"elk.layered.nodePlacement.strategy": "BRANDES_KOEPF", "elk.layered.thoroughness": "1"}
 SCRIPT = Path(__file__).with_name("elk_layout.js")
+NODE_MISSING = "Node.js is needed to lay out the decision flowchart: install Node.js 20+ and run `npm ci` (`make build` does)."
 
 ELK_OPTIONS = {
     "elk.algorithm": "layered",
@@ -122,7 +126,7 @@ def _size(lines: list[str], padding: tuple[int, int], line_height: int, bold: bo
 class Candidate:
     """One wrapping of the tree: the ELK graph to lay out and the lines each box and label holds."""
 
-    graph: dict
+    graph: dict[str, Any]
     kinds: dict[str, str]
     lines: dict[str, list[str]]  # by node id and by edge id ("<question id>/<answer index>")
 
@@ -156,10 +160,10 @@ def candidate(decision: DecisionFile, node_width: int, label_width: int) -> Cand
     return Candidate(graph, kinds, lines)
 
 
-def _run_elk(request_json: str) -> list[dict]:
+def _run_elk(request_json: str) -> list[dict[str, Any]]:
     node = shutil.which("node")
     if node is None:
-        raise LayoutError("Node.js is needed to lay out the decision flowchart: install Node.js 20+ and run `npm ci` (`make build` does).")
+        raise LayoutError(NODE_MISSING)
     try:
         done = subprocess.run(
             [node, str(SCRIPT)], input=request_json, capture_output=True, text=True, encoding="utf-8",
@@ -170,20 +174,54 @@ def _run_elk(request_json: str) -> list[dict]:
     if done.returncode != 0:
         hint = " Run `npm ci` (`make build` does) to install elkjs." if "Cannot find module" in done.stderr else ""
         raise LayoutError(f"ELK could not lay out the decision flowchart:{hint}\n{done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout)
+    laid_out: list[dict[str, Any]] = json.loads(done.stdout)
+    return laid_out
+
+
+def _elkjs_version() -> str:
+    """elkjs's package.json as Node would find it from the script (its version is in the key)."""
+    for folder in SCRIPT.parents:
+        manifest = folder / "node_modules" / "elkjs" / "package.json"
+        if manifest.is_file():
+            return manifest.read_text(encoding="utf-8")
+    return ""
+
+
+def _is_layout(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(graph, dict) and {"children", "edges", "width", "height"} <= graph.keys() for graph in value
+    )
 
 
 @functools.lru_cache(maxsize=8)
-def _elk_layouts(request_json: str) -> list[dict]:
-    """ELK's layouts, once per distinct input (a build draws the chart on several pages)."""
-    return _run_elk(request_json)
+def _elk_layouts(request_json: str) -> list[dict[str, Any]]:
+    """ELK's layouts, once per distinct input: within a build (it draws the chart on several
+    pages) and, through :mod:`guide.data.buildcache`, across builds, since the same input always
+    gives the same layout and laying out every wrapping is most of the pipeline's own time.
+    Node is required either way, so a build never depends on what a cache holds."""
+    if shutil.which("node") is None:
+        raise LayoutError(NODE_MISSING)
+    folder = cache_dir("elk")
+    if folder is None:
+        return _run_elk(request_json)
+    key = hashlib.sha256("\0".join([request_json, SCRIPT.read_text(encoding="utf-8"), _elkjs_version()]).encode()).hexdigest()
+    try:
+        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
+    except ValueError:
+        found = None
+    if _is_layout(found):
+        return cast(list[dict[str, Any]], found)
+    laid_out = _run_elk(request_json)
+    write_entry(folder, f"{key}.json", json.dumps(laid_out).encode("utf-8"))
+    prune(folder)
+    return laid_out
 
 
-def _point(point: dict) -> tuple[float, float]:
+def _point(point: dict[str, float]) -> tuple[float, float]:
     return (point["x"], point["y"])
 
 
-def _chart(laid_out: dict, wrapped: Candidate) -> Chart:
+def _chart(laid_out: dict[str, Any], wrapped: Candidate) -> Chart:
     nodes = tuple(
         Node(child["id"], wrapped.kinds[child["id"]], tuple(wrapped.lines[child["id"]]),
              Box(child["x"], child["y"], child["width"], child["height"]))
@@ -218,7 +256,7 @@ def layout(decision: DecisionFile) -> Chart:
         candidates[0].graph["layoutOptions"] = {**ELK_OPTIONS, **FAST_OPTIONS}
     request = {"graphs": [c.graph for c in candidates], "fits": {"width": MAX_WIDTH, "height": MAX_HEIGHT}}
     laid_out = _elk_layouts(json.dumps(request, sort_keys=True, ensure_ascii=True))
-    charts = [_chart(graph, wrapped) for graph, wrapped in zip(laid_out, candidates)]
+    charts = [_chart(graph, wrapped) for graph, wrapped in zip(laid_out, candidates, strict=False)]
     if fits_print(charts[-1]):
         return charts[-1]
     return max(charts, key=lambda chart: chart.print_scale)  # max keeps the first of equals

@@ -8,42 +8,40 @@ The paths table lets a reviewer read the whole tree's advice at once.
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup
 
-from guide.data.models import Guide
+from guide.data.models import Guide, Outcome, Step
 from guide.views.flowchart import node_anchor, outline_href
 from guide.views.render import render
 from guide.views.tables import Links, Row, Section, criterion_reason, data_table
-
 
 SCORECARD_PAGE = "scorecard.md"
 
 
 def outline(guide: Guide, links: Links) -> Markup:
     decision = guide.decision
-    # Looked up once here: a scan per answer or reason made the outline quadratic in the tree's size.
-    titles = {q.id: q.text for q in decision.questions}
-    titles.update({o.id: o.title for o in decision.outcomes if o.id not in titles})
+    outcomes = [outcome_view(guide, outcome, links) for outcome in decision.outcomes]
     return render(
-        "outline.html", questions=decision.questions, outcomes=outcome_views(guide, links), titles=titles,
+        "outline.html", questions=decision.questions, outcomes=outcomes, title=decision.title,
         start=decision.start, anchor=node_anchor,
     )
 
 
-def outcome_views(guide: Guide, links: Links) -> list[dict]:
-    """What the shared outcome partials (templates/decision_parts.html) show of each outcome."""
-    criteria = {c.id: c for c in guide.criteria}  # once, not a scan per reason
-    scorecard = (links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE))
-    return [
-        {
-            "outcome": outcome,
-            "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
-            "criteria": [Markup(criterion_reason(guide, criteria[cid], links)) for cid in outcome.criteria],
-            "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
-            "scorecard": scorecard,
-        }
-        for outcome in guide.decision.outcomes
-    ]
+def outcome_view(guide: Guide, outcome: Outcome, links: Links) -> dict[str, Any]:
+    """What the outline and the walk both show of an outcome (decision_parts.html draws the
+    shared pieces): the frameworks it recommends, the criteria behind it, the pages to read next,
+    and where it sits in the outline."""
+    return {
+        "outcome": outcome,
+        "names": [guide.framework(r.framework).name for r in outcome.recommends],
+        "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
+        "criteria": [criterion_reason(guide, guide.criterion(cid), links) for cid in outcome.criteria],
+        "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
+        "outline": outline_href(links, outcome.id),
+        "scorecard": (links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE)),
+    }
 
 
 # A row repeats at most this many answers of the row above it; a longer shared start is named,
@@ -55,17 +53,16 @@ def paths_table(guide: Guide, links: Links) -> Markup:
     """Every path from the start to an outcome: the answers given, the outcome, and the reasons
     (each answer's `because`) that the result shows for exactly that path."""
     decision = guide.decision
-    questions = {q.id: q for q in decision.questions}
-    titles = {o.id: o.title for o in decision.outcomes}
     rows = []
-    previous: list = []
+    previous: list[Step] = []
     for steps, end, reasons in decision.reasoned_paths():
-        shared = next((k for k, (mine, theirs) in enumerate(zip(steps, previous)) if mine != theirs), min(len(steps), len(previous)))
+        common = min(len(steps), len(previous))
+        shared = next((k for k in range(common) if steps[k] != previous[k]), common)
         shared = shared if shared > SHARED_PREFIX_SHOWN else 0
-        answers = [(questions[q].text, questions[q].answers[a].label) for q, a in steps[shared:]]
+        answers = [(question.text, answer.label) for question, answer in map(decision.answered, steps[shared:])]
         rows.append(Row([
             render("decision/path_answers.html", steps=answers, shared=shared),
-            render("decision/path_outcome.html", title=titles[end], href=outline_href(links, end)),
+            render("decision/path_outcome.html", title=decision.title(end), href=outline_href(links, end)),
             render("decision/path_reasons.html", reasons=[reason for _, reason in reasons]),
         ]))
         previous = steps

@@ -9,8 +9,8 @@ Pages may only call macros (see :mod:`guide.data.pagelint`), so what a page once
 from __future__ import annotations
 
 from guide.data.models import Guide
-from guide.views.tables import Links, criterion_cards
 from guide.data.text import markdown_text
+from guide.views.tables import Links, criterion_cards
 
 COUNTABLE = ("frameworks", "groups", "criteria", "questions", "outcomes", "claims")
 
@@ -55,6 +55,6 @@ def group_sections(guide: Guide, links: Links) -> str:
     every criterion in full."""
     return "\n\n".join(
         f"## {markdown_text(group.title)} {{ #group-{group.id} }}\n\n{markdown_text(group.description)}\n\n"
-        + criterion_cards(guide, group, links)
+        + str(criterion_cards(guide, group, links))
         for group in guide.groups
     )

@@ -46,8 +46,23 @@ ENVIRONMENT.filters["text"] = _text
 ENVIRONMENT.filters["one_line"] = one_line
 
 
+def _one_line(html: str) -> Markup:
+    html = _BREAK_BEFORE_TAG.sub("<", _BREAK_AFTER_TAG.sub(">", html.strip()))
+    return Markup(_LINE_BREAK.sub(" ", html))
+
+
 def render(template: str, **context: Any) -> Markup:
     """Render ``guide/views/templates/<template>`` to one line of safe HTML."""
-    html = ENVIRONMENT.get_template(template).render(**context).strip()
-    html = _BREAK_BEFORE_TAG.sub("<", _BREAK_AFTER_TAG.sub(">", html))
-    return Markup(_LINE_BREAK.sub(" ", html))
+    return _one_line(ENVIRONMENT.get_template(template).render(**context))
+
+
+def render_document(template: str, **context: Any) -> str:
+    """Render a whole file (a standalone export) as it is written, line breaks kept, ending in one."""
+    return ENVIRONMENT.get_template(template).render(**context) + "\n"
+
+
+def render_macro(template: str, name: str, *args: Any) -> Markup:
+    """Call the macro ``name`` of ``guide/views/templates/<template>``: a small piece of markup
+    (a badge, a link) that Python code places in a larger template's context."""
+    macro = getattr(ENVIRONMENT.get_template(template).module, name)
+    return _one_line(str(macro(*args)))

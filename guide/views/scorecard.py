@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-
-from markupsafe import Markup
+from typing import Any
 
 from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Framework, Group, Guide, Preset
-from guide.views.render import render
+from guide.data.text import one_line
+from guide.views.render import render, render_macro
 from guide.views.tables import COMPARISON_PAGE, Links, Row, Section, data_table
-from guide.data.text import attr, one_line
 
 WEIGHTS_PARAM = "weights"
 WEIGHTS = tuple(WEIGHT_LABELS)
@@ -92,7 +91,7 @@ def ranking(guide: Guide, weights: Weights) -> list[tuple[int, Framework, Fracti
     return ranked
 
 
-def scorecard_data(guide: Guide, links: Links | None = None) -> dict:
+def scorecard_data(guide: Guide, links: Links | None = None) -> dict[str, Any]:
     """What the script needs: frameworks, each group's criteria with their points (and links), and
     each preset's weight for every group."""
     return {
@@ -126,26 +125,21 @@ def _plain(text: str) -> str:
     return one_line(text).replace("`", "")
 
 
-def _json_attr(data: dict) -> str:
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
-    return attr(text).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def scorecard(guide: Guide, links: Links) -> str:
     """The interactive scorecard (presets, weights, ranking, what decides it, its address);
     hidden until the script runs, with a note pointing at the equal-weights table."""
     presets = [(p, encode_weights(guide, preset_weights(guide, p)), weights_summary(guide, preset_weights(guide, p)))
                for p in guide.presets]
     ranking_rows = [
-        Row([Markup('<span class="guide-scorecard__score"></span>'
-                    '<span class="guide-scorecard__bar" aria-hidden="true"><span class="guide-scorecard__fill"></span></span>')],
-            Markup('<span class="guide-scorecard__rank"></span> ') + f.name, (("data-framework", f.id),))
+        Row([render_macro("scorecard/ranking.html", "score")], render_macro("scorecard/ranking.html", "framework", f.name),
+            (("data-framework", f.id),))
         for f in guide.frameworks
     ]
     results = data_table("Your ranking", ["Rank and framework", "Score (0-100)"], [Section(ranking_rows)],
                          "guide-scorecard__results", stack=False)
+    data = json.dumps(scorecard_data(guide, links), separators=(",", ":"), ensure_ascii=True)
     return render(
-        "scorecard/scorecard.html", data=Markup(_json_attr(scorecard_data(guide, links))), groups=guide.groups,
+        "scorecard/scorecard.html", data=data, groups=guide.groups,
         weights=WEIGHTS, labels=WEIGHT_LABELS, default=DEFAULT_WEIGHT, presets=presets, results=results,
         method=links.href(METHOD_PAGE, METHOD_ANCHOR),
     )
@@ -166,7 +160,7 @@ def equal_weights_table(guide: Guide, links: Links) -> str:
             (("data-group", group.id),))
         for group in guide.groups
     ]
-    weightings = [("Equal weights", None, default_weights(guide))]
+    weightings: list[tuple[str, str | None, Weights]] = [("Equal weights", None, default_weights(guide))]
     weightings += [(p.title, weights_summary(guide, preset_weights(guide, p)), preset_weights(guide, p)) for p in guide.presets]
     scored = []
     for title, summary, weights in weightings:
@@ -174,7 +168,7 @@ def equal_weights_table(guide: Guide, links: Links) -> str:
         cells = [render("scorecard/score_cell.html", score=f"{percent(by_id[f.id][1]):.1f}", rank=by_id[f.id][0]) for f in frameworks]
         scored.append(Row(cells, render("scorecard/weighting_title.html", title=title, summary=summary),
                           (("class", "guide-scorecard__total"),)))
-    sections = [Section(means), Section(scored, Markup("Score (0-100) and rank"))]
+    sections = [Section(means), Section(scored, "Score (0-100) and rank")]
     return data_table("Mean rating points per group (strong 3, good 2, fair 1, weak 0), and the scores they give",
                       ["Group"] + [f.name for f in frameworks], sections, "guide-scorecard__static")
 

@@ -8,14 +8,14 @@ glue supplies it, which keeps these functions generator-independent.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from markupsafe import Markup
 
-from guide.data.models import Criterion, Framework, Group, Guide, Rating
-from guide.views.render import render
-from guide.data.text import attr, html_text
+from guide.data.models import Assessment, Criterion, Framework, Group, Guide, Rating
+from guide.views.render import render, render_macro
 
 
 class Links(Protocol):
@@ -29,30 +29,39 @@ class Links(Protocol):
 
 COMPARISON_PAGE = "comparison.md"
 SYMBOLS = {Rating.strong: "●●●", Rating.good: "●●○", Rating.fair: "●○○", Rating.weak: "○○○"}
+# Background and text colour of each rating's badge, light palette. The site's guide.css declares
+# them as --guide-<rating>-bg/-fg (a test keeps the two equal); the HTML export inlines them.
+RATING_COLOURS = {
+    Rating.strong: ("#d7f2e3", "#0b5130"),
+    Rating.good: ("#e1edfb", "#123f73"),
+    Rating.fair: ("#fcefd2", "#6a4300"),
+    Rating.weak: ("#fbe0e0", "#7d1a1a"),
+}
+CELLS = "tables/cells.html"
 
 
-def rating_badge(rating: Rating) -> str:
+def rating_badge(rating: Rating) -> Markup:
     """A rating as symbol plus word; the word is the text equivalent, the title the meaning."""
-    return (
-        f'<span class="guide-rating guide-rating--{rating.value}" title="{attr(rating.meaning)}">'
-        f'<span class="guide-rating__symbol" aria-hidden="true">{SYMBOLS[rating]}</span> {rating.label}</span>'
-    )
+    return render_macro(CELLS, "rating_badge", rating, SYMBOLS[rating])
 
 
-def rating_scale() -> str:
+def rating_scale() -> Markup:
     rows = [
-        Row([Markup(rating_badge(r)), Markup(f"<code>{r.value}</code>"), str(r.score), r.meaning])
+        Row([rating_badge(r), render_macro(CELLS, "code", r.value), str(r.score), r.meaning])
         for r in Rating
     ]
     return data_table("The rating scale", ["Rating", "In the data", "Points", "Meaning"], [Section(rows)], "guide-scale")
+
+
+Cell = Markup | str  # a table cell: markup as it is, plain text escaped by the template
 
 
 @dataclass(frozen=True)
 class Row:
     """A table row: an optional row header, then one cell per remaining column (all HTML)."""
 
-    cells: Sequence[Markup]
-    header: Markup | None = None
+    cells: Sequence[Cell]
+    header: Cell | None = None
     attrs: tuple[tuple[str, str], ...] = ()
 
 
@@ -61,27 +70,42 @@ class Section:
     """A ``<tbody>``: its rows, under an optional heading row that spans every column."""
 
     rows: Sequence[Row]
-    heading: Markup | None = None
+    heading: Cell | None = None
 
 
-def data_table(caption: str, columns: Sequence[str | Markup], sections: Sequence[Section], kind: str, *,
-               searchable: bool = True, stack: bool = True, footer: Sequence[Row] = ()) -> Markup:
+@dataclass(frozen=True)
+class InlineStyles:
+    """The export variant of the table shell: inline styles instead of the site's classes."""
+
+    table: str
+    caption: str
+    head: str
+    cell: str
+
+
+def data_table(caption: str | Markup, columns: Sequence[Cell], sections: Sequence[Section], kind: str = "", *,
+               searchable: bool = True, stack: bool = True, styles: InlineStyles | None = None,
+               footer: Sequence[Row] = ()) -> Markup:
     """A table whose ``columns`` both head it and, when ``stack``, label every cell: on a phone
     each row becomes a card with its cells stacked, each under its column's name (guide.css).
+    With ``styles``, the export variant: inline styles, no classes, wrappers or cell labels.
     ``footer`` rows summarise the others (a tfoot), stacked the same way."""
-    return render("tables/table.html", caption=caption, columns=columns, sections=sections, kind=kind,
-                  searchable=searchable, stack=stack, footer=footer)
+    caption_html = caption if isinstance(caption, Markup) else render_macro(CELLS, "text", caption)
+    return render("tables/table.html", caption=caption_html, columns=columns, sections=sections, kind=kind,
+                  searchable=searchable, stack=stack and styles is None, styles=styles, footer=footer)
 
 
-def _framework_columns(guide: Guide, first: str) -> list[str]:
-    return [first] + [framework.name for framework in guide.frameworks]
+def comparison_columns(guide: Guide, first: str = "Criterion", *, versions: bool = False) -> list[str]:
+    """The comparison's columns: ``first`` (the criterion), then one per framework, named as the
+    site's tables, their phone cards and the exports head them (the exports add the version)."""
+    return [first] + [f"{f.name} {f.version}" if versions else f.name for f in guide.frameworks]
 
 
 def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:
     header = render("tables/criterion_title.html", criterion=criterion, href=links.href(COMPARISON_PAGE, criterion.id))
     cells = [
-        render("tables/verdict.html", assessment=criterion.assessments[f.id], badge=Markup(rating_badge(criterion.assessments[f.id].rating)))
-        for f in guide.frameworks
+        render("tables/verdict.html", assessment=assessment, badge=rating_badge(assessment.rating))
+        for assessment in (criterion.assessments[f.id] for f in guide.frameworks)
     ]
     return Row(cells, header, (("data-criterion", criterion.id),))
 
@@ -92,18 +116,18 @@ def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:
 
 
 def _comparison(guide: Guide, caption: str, sections: list[Section], kind: str) -> Markup:
-    return data_table(caption, _framework_columns(guide, "Criterion"), sections, f"guide-comparison {kind}", searchable=False)
+    return data_table(caption, comparison_columns(guide), sections, f"guide-comparison {kind}", searchable=False)
 
 
-def group_table(guide: Guide, group: Group, links: Links) -> str:
+def group_table(guide: Guide, group: Group, links: Links) -> Markup:
     rows = [_criterion_row(guide, c, links) for c in group.criteria]
     return _comparison(guide, f"{group.title}: {len(group.criteria)} criteria", [Section(rows)], f"guide-comparison--{group.id}")
 
 
-def full_table(guide: Guide, links: Links) -> str:
+def full_table(guide: Guide, links: Links) -> Markup:
     sections = [
         Section([_criterion_row(guide, c, links) for c in group.criteria],
-                Markup(f'<a href="{attr(_group_href(group, links))}">{html_text(group.title)}</a>'))
+                render_macro(CELLS, "link", _group_href(group, links), group.title))
         for group in guide.groups
     ]
     caption = f"All {len(guide.criteria)} criteria in {len(guide.groups)} groups"
@@ -115,77 +139,71 @@ def _group_href(group: Group, links: Links) -> str:
     return links.href(group.page) if group.page else links.href(COMPARISON_PAGE, f"group-{group.id}")
 
 
-def glance_table(guide: Guide, links: Links) -> str:
+def glance_table(guide: Guide, links: Links) -> Markup:
     picked = [c for c in guide.criteria if c.glance]
     caption = f"{len(picked)} of the {len(guide.criteria)} criteria, one line each"
     return _comparison(guide, caption, [Section([_criterion_row(guide, c, links) for c in picked])], "guide-comparison--glance")
 
 
-def verdict_items(guide: Guide, criterion: Criterion) -> str:
+def _verdicts(guide: Guide, criterion: Criterion) -> list[tuple[Framework, Assessment, Markup]]:
+    """Each framework with its assessment on ``criterion`` and that assessment's rating badge."""
+    return [(f, a, rating_badge(a.rating)) for f, a in ((f, criterion.assessments[f.id]) for f in guide.frameworks)]
+
+
+def verdict_items(guide: Guide, criterion: Criterion) -> Markup:
     """Each framework's name, rating badge and one-line verdict on a criterion, as list items."""
-    return "".join(
-        f'<li data-framework="{attr(f.id)}"><strong>{html_text(f.name)}</strong> '
-        f"{rating_badge(criterion.assessments[f.id].rating)} {html_text(criterion.assessments[f.id].verdict)}</li>"
-        for f in guide.frameworks
-    )
+    return render_macro(CELLS, "verdict_items", _verdicts(guide, criterion))
 
 
-def criterion_reason(guide: Guide, criterion: Criterion, links: Links) -> str:
-    """A criterion behind a decision outcome: its title, linked to its card, and every verdict."""
-    return (
-        f'<li data-criterion="{attr(criterion.id)}"><a href="{attr(links.href(COMPARISON_PAGE, criterion.id))}">'
-        f"{html_text(criterion.title)}</a><ul>{verdict_items(guide, criterion)}</ul></li>"
-    )
+def criterion_reason(guide: Guide, criterion: Criterion, links: Links) -> Markup:
+    """A criterion behind a decision outcome: its title, linked to its write-up, and every verdict."""
+    return render_macro(CELLS, "criterion_reason", criterion, links.href(COMPARISON_PAGE, criterion.id), _verdicts(guide, criterion))
 
 
-def criterion_verdicts(guide: Guide, criterion_id: str, links: Links) -> str:
+def criterion_verdicts(guide: Guide, criterion_id: str, links: Links) -> Markup:
     """A compact box with one criterion's verdicts, for use inside prose; it links to the
     criterion's write-up, whose one home is the full comparison."""
     criterion = guide.criterion(criterion_id)
     return render("tables/verdicts_box.html", criterion=criterion, href=links.href(COMPARISON_PAGE, criterion.id),
-                  items=Markup(verdict_items(guide, criterion)))
+                  items=verdict_items(guide, criterion))
 
 
-def criterion_cards(guide: Guide, group: Group, links: Links) -> str:
+def criterion_cards(guide: Guide, group: Group, links: Links) -> Markup:
     """Every criterion of a group in full: verdicts, explanations, sources and review date."""
-    return "".join(criterion_card(guide, c, links) for c in group.criteria)
+    return Markup("").join(criterion_card(guide, c, links) for c in group.criteria)
 
 
-def criterion_card(guide: Guide, criterion: Criterion, links: Links) -> str:
+def criterion_card(guide: Guide, criterion: Criterion, links: Links) -> Markup:
     """A criterion's write-up (explanations, judgement, sources); the full comparison is its one
     home, and every other page links there."""
-    assessments = [(f, criterion.assessments[f.id], Markup(rating_badge(criterion.assessments[f.id].rating))) for f in guide.frameworks]
     return render(
-        "tables/criterion.html", criterion=criterion, assessments=assessments, stale=guide.is_stale(criterion),
+        "tables/criterion.html", criterion=criterion, assessments=_verdicts(guide, criterion), stale=guide.is_stale(criterion),
         source_count=sum(len(a.sources) for a in criterion.assessments.values()),
         examples=[(links.href(page, None), links.title(page)) for page in criterion.examples],
     )
 
 
-def review_table(guide: Guide, links: Links) -> str:
+def review_table(guide: Guide, links: Links) -> Markup:
     """When each criterion was last reviewed and how many sources back it."""
-    group_title = {c.id: g.title for g in reversed(guide.groups) for c in g.criteria}  # not a scan per row
-    stale = Markup(' <span class="guide-stale">due for review</span>')
     rows = [
         Row(
-            [Markup(html_text(group_title[c.id])), Markup(c.reviewed.isoformat() + (stale if guide.is_stale(c) else "")),
+            [render_macro(CELLS, "text", guide.group_of(c).title), render_macro(CELLS, "reviewed", c.reviewed, guide.is_stale(c)),
              str(sum(len(a.sources) for a in c.assessments.values()))],
-            Markup(f'<a href="{attr(links.href(COMPARISON_PAGE, c.id))}">{html_text(c.title)}</a>'),
+            render_macro(CELLS, "link", links.href(COMPARISON_PAGE, c.id), c.title),
         )
         for c in guide.criteria
     ]
     return data_table("Review dates", ["Criterion", "Group", "Last reviewed", "Sources"], [Section(rows)], "guide-reviews")
 
 
-def claims_table(guide: Guide, links: Links) -> str:
+def claims_table(guide: Guide, links: Links) -> Markup:
     """The source article's claims, what checking them found, and where the evidence is."""
     rows = [
         Row([
-            Markup(html_text(claim.claim)),
-            Markup(f'<span class="guide-finding guide-finding--{claim.finding}">{claim.finding.capitalize()}</span>'),
-            Markup(html_text(claim.note)),
-            Markup(", ".join(f'<a href="{attr(links.href(COMPARISON_PAGE, cid))}">{html_text(guide.criterion(cid).title)}</a>'
-                             for cid in claim.criteria)),
+            render_macro(CELLS, "text", claim.claim),
+            render_macro(CELLS, "finding", claim.finding),
+            render_macro(CELLS, "text", claim.note),
+            render_macro(CELLS, "link_list", [(links.href(COMPARISON_PAGE, cid), guide.criterion(cid).title) for cid in claim.criteria]),
         ])
         for claim in guide.claims
     ]
@@ -193,15 +211,15 @@ def claims_table(guide: Guide, links: Links) -> str:
     return data_table("The source article's claims, checked", columns, [Section(rows)], "guide-claims")
 
 
-def framework_facts(guide: Guide, framework_id: str) -> str:
+def framework_facts(guide: Guide, framework_id: str) -> Markup:
     f = guide.framework(framework_id)
-    facts = [
-        ("What it is", html_text(f.summary)),
-        ("Version reviewed", html_text(f.version)),
-        ("Licence", html_text(f.licence)),
-        ("Home page", f'<a href="{attr(f.homepage)}">{html_text(f.homepage)}</a>'),
-        ("Source code", f'<a href="{attr(f.repository)}">{html_text(f.repository)}</a>'),
+    facts: list[tuple[str, Cell]] = [
+        ("What it is", render_macro(CELLS, "text", f.summary)),
+        ("Version reviewed", render_macro(CELLS, "text", f.version)),
+        ("Licence", render_macro(CELLS, "text", f.licence)),
+        ("Home page", render_macro(CELLS, "link", f.homepage, f.homepage)),
+        ("Source code", render_macro(CELLS, "link", f.repository, f.repository)),
         ("Reviewed on", f.reviewed.isoformat()),
     ]
-    rows = [Row([Markup(value)], label) for label, value in facts]
+    rows = [Row([value], label) for label, value in facts]
     return data_table(f"{f.name} in brief", ["Fact", "Value"], [Section(rows)], "guide-facts", stack=False)

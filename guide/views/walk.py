@@ -19,12 +19,13 @@ script compares with the steps taken.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from markupsafe import Markup
 
 from guide.data.models import DecisionFile, Guide, Step
 from guide.views.flowchart import outline_href
-from guide.views.outline import outcome_views
+from guide.views.outline import outcome_view
 from guide.views.render import render
 from guide.views.tables import Links
 
@@ -35,11 +36,11 @@ def encode_path(steps: list[Step]) -> str:
     return ",".join(f"{question}.{index}" for question, index in steps)
 
 
-def walk_data(guide: Guide) -> dict:
+def walk_data(guide: Guide) -> dict[str, Any]:
     """The tree's shape for the script: the start, where each question's answers lead, and the
     most questions that can still follow (itself included), for "question 2 of at most 4"."""
     left = guide.decision.questions_left()
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for question in guide.decision.questions:
         nodes[question.id] = {"next": [a.next for a in question.answers], "left": left[question.id]}
     for outcome in guide.decision.outcomes:
@@ -47,27 +48,21 @@ def walk_data(guide: Guide) -> dict:
     return {"start": guide.decision.start, "param": PATH_PARAM, "nodes": nodes}
 
 
-def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict]]:
+def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | None]]]:
     """For each outcome, every answer with a reason on any path to it, in an order that every
     one of those paths follows (the questions' order from the start), so that the script only
     shows the items of the path taken."""
     rank = {node: position for position, node in enumerate(reversed(decision.post_order()))}
-    questions = {q.id: q for q in decision.questions}
     found: dict[str, dict[Step, None]] = {o.id: {} for o in decision.outcomes}
-    for _, outcome, reasons in decision.reasoned_paths():
-        for step, _ in reasons:
+    for _, outcome, path_reasons in decision.reasoned_paths():
+        for step, _ in path_reasons:
             found[outcome][step] = None
-    reasons = {}
+    reasons: dict[str, list[dict[str, str | None]]] = {}
     for outcome, steps in found.items():
         ordered = sorted(steps, key=lambda step: (rank[step[0]], step[1]))
         reasons[outcome] = [
-            {
-                "step": encode_path([step]),
-                "question": questions[step[0]].text,
-                "answer": questions[step[0]].answers[step[1]].label,
-                "because": questions[step[0]].answers[step[1]].because,
-            }
-            for step in ordered
+            {"step": encode_path([step]), "question": question.text, "answer": answer.label, "because": answer.because}
+            for step, (question, answer) in zip(ordered, map(decision.answered, ordered), strict=True)
         ]
     return reasons
 
@@ -76,14 +71,7 @@ def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
     """The walk; ``outcomes_here`` renders each outcome's advice inside it, for a page without
     the outline (an embed). Beside the outline the script copies that advice from the outline,
     so the page holds it once."""
-    outcomes = [
-        {
-            **view,
-            "names": [guide.framework(r.framework).name for r in view["outcome"].recommends],
-            "outline": outline_href(links, view["outcome"].id),
-        }
-        for view in outcome_views(guide, links)
-    ]
+    outcomes = [outcome_view(guide, outcome, links) for outcome in guide.decision.outcomes]
     data = json.dumps(walk_data(guide), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return render(
         "walk.html",

@@ -1,0 +1,63 @@
+"""Where the build keeps work it can reuse next time: the flowchart's layouts and the
+precompressed copies of unchanged files.
+
+``$GUIDE_BUILD_CACHE`` names the folder (``off``: keep nothing); by default it is the user's
+cache folder. Never the project: files there come from pull requests, and a build must not
+trust them. Every entry is keyed by a hash of all its inputs, and its reader checks what it
+reads, so a stale or damaged entry costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+CACHE_VARIABLE = "GUIDE_BUILD_CACHE"
+KEEP_DAYS = 30  # entries unused for longer are removed
+
+
+def cache_dir(kind: str) -> Path | None:
+    """The folder for one kind of entry, or None when caching is off."""
+    setting = os.environ.get(CACHE_VARIABLE, "")
+    if setting == "off":
+        return None
+    root = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fastapi-django-guide"
+    return root / kind
+
+
+def read_entry(folder: Path, name: str) -> bytes | None:
+    """An entry's bytes (and marks it used), or None."""
+    path = folder / name
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+    except OSError:
+        return None
+    return data
+
+
+def write_entry(folder: Path, name: str, data: bytes) -> None:
+    """Store an entry; a cache that cannot be written only costs time."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f"{name}.{os.getpid()}.tmp"
+        partial.write_bytes(data)
+        os.replace(partial, folder / name)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, keep_days: float = KEEP_DAYS) -> None:
+    """Remove entries not used for ``keep_days``, so the cache does not grow without end."""
+    cutoff = time.time() - keep_days * 86400
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.stat().st_mtime < cutoff:
+                entry.unlink()
+        except OSError:
+            pass

@@ -294,11 +294,11 @@ def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_
     step = page.locator(".guide-walk__step:not([hidden])")
     assert step.get_attribute("data-node") == end
     assert "Litestar" in step.locator(".guide-walk__kicker").text_content()
-    for reason in step.locator(".guide-walk__reasons > li").all():
+    for reason in step.locator(".guide-outcome__criteria > li").all():
         assert reason.locator("li[data-framework]").count() == 3
         assert "Litestar" in reason.inner_text()
     page.goto(f"{url}decision/")
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(".guide-walk[data-walk-ready]")
     for _, index in steps:
         page.wait_for_selector(".guide-walk:not([data-walk-settling])")
         page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()

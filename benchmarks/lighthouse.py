@@ -1,7 +1,8 @@
 """Lighthouse scores of Home and Decision, mobile and desktop, against the built site on 127.0.0.1,
 side by side with a stock Material build of the source article.
 
-    .venv/bin/python benchmarks/lighthouse.py [--runs 1] [--pages "" decision/] [--no-compress] [--article PATH]
+    .venv/bin/python benchmarks/lighthouse.py [--runs 1] [--pages "" decision/] [--presets mobile desktop]
+                                              [--no-compress] [--article PATH]
     .venv/bin/python benchmarks/lighthouse.py --check --site SITE --article PATH   # `make test`: no Lighthouse
 
 The stock build is the yardstick: the source article (``../shared/source/article.txt`` beside the
@@ -17,7 +18,8 @@ Chromium (CHROME_PATH=/usr/bin/chromium, flags --headless --no-sandbox --disable
 served at, so canonical links and the sitemap point at the same origin, and served the way a web
 host would: text gzip-compressed, assets cacheable for a day (``--no-compress`` serves raw files
 with no caching). Full JSON reports go to benchmarks/results/ (gitignored). With ``--runs`` above
-1 the median score of each category is shown.
+1 the median score of each category is shown, with the metrics of the run whose performance score
+is the median and every run's performance score.
 """
 
 from __future__ import annotations
@@ -47,7 +49,11 @@ METRICS = {
 }
 
 
-ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
+# Beside the project (../shared); a worktree of it sits one folder deeper.
+ARTICLE = next(
+    (folder / "shared" / "source" / "article.txt" for folder in ROOT.parents if (folder / "shared" / "source" / "article.txt").is_file()),
+    ROOT.parent / "shared" / "source" / "article.txt",
+)
 
 
 def article_sections(text: str) -> list[tuple[str, list[str]]]:
@@ -136,15 +142,19 @@ def shortfalls(report: dict, category: str) -> list[str]:
     return found
 
 
-def measure(url: str, preset: str, runs: int, name: str) -> tuple[dict[str, float], dict]:
-    """Median score per category over ``runs`` and the last report."""
+def measure(url: str, preset: str, runs: int, name: str) -> tuple[dict[str, float], dict, list[int]]:
+    """Median score per category over ``runs``, the report of the run with the median performance
+    score (its metrics are the ones shown) and every run's performance score."""
     scores: dict[str, list[float]] = {c: [] for c in CATEGORIES}
-    report = {}
+    reports = []
     for run in range(runs):
         report = run_lighthouse(url, preset, RESULTS / f"lighthouse-{name}-{preset}-{run + 1}.json")
+        reports.append(report)
         for category in CATEGORIES:
             scores[category].append(round(report["categories"][category]["score"] * 100))
-    return {c: statistics.median(v) for c, v in scores.items()}, report
+    performance = scores["performance"]
+    median_run = sorted(range(runs), key=lambda run: performance[run])[(runs - 1) // 2]
+    return {c: statistics.median(v) for c, v in scores.items()}, reports[median_run], [int(p) for p in performance]
 
 
 def reachable(url: str) -> None:
@@ -154,17 +164,20 @@ def reachable(url: str) -> None:
             raise RuntimeError(f"{url} answered {response.status}")
 
 
-def row(label: str, preset: str, build: str, scores: dict[str, float], report: dict) -> str:
+def row(label: str, preset: str, build: str, scores: dict[str, float], report: dict, runs: list[int]) -> str:
     metrics = " ".join(
         f"{short} {report['audits'][key]['displayValue']}" for key, short in METRICS.items() if key in report["audits"]
     )
-    return f"  {label:<34}{preset:<9}{build:<7}" + "".join(f"{scores[c]:>16.0f}" for c in CATEGORIES) + f"   {metrics}"
+    each = f"   runs {', '.join(map(str, runs))}" if len(runs) > 1 else ""
+    return f"  {label:<34}{preset:<9}{build:<7}" + "".join(f"{scores[c]:>16.0f}" for c in CATEGORIES) + f"   {metrics}{each}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page and preset (median; default 1)")
     parser.add_argument("--pages", nargs="*", default=["", "decision/"], help='URL paths (default: "" decision/)')
+    parser.add_argument("--presets", nargs="*", default=["mobile", "desktop"], choices=["mobile", "desktop"],
+                        help="Lighthouse presets to run (default: both)")
     parser.add_argument("--no-compress", action="store_true", help="serve raw files without caching headers")
     parser.add_argument("--site", type=Path, help="serve this built site instead of building one (its site_url may differ)")
     parser.add_argument("--article", type=Path, default=ARTICLE, help=f"the source article (default: {ARTICLE})")
@@ -187,26 +200,27 @@ def main() -> None:
         servers = [StaticServer(site, port, compress=not args.no_compress), StaticServer(stock, stock_port, compress=not args.no_compress)]
         how = "raw" if args.no_compress else "gzip + cache headers"
         print(f"\nServing this site at {servers[0].url} and the stock Material build of the article at {servers[1].url} ({how})")
-        print(f"\n  {'page (stock counterpart)':<34}{'preset':<9}{'build':<7}" + "".join(f"{c:>16}" for c in CATEGORIES) + "   metrics (last run)")
+        print(f"\n  {'page (stock counterpart)':<34}{'preset':<9}{'build':<7}" + "".join(f"{c:>16}" for c in CATEGORIES) + "   metrics (median run)")
         gaps: list[str] = []
         for page in args.pages:
             counterpart = stock_counterpart(page, stock)
             label = f"{page or '(home)'} ({counterpart or 'home'})"
-            for preset in ("mobile", "desktop"):
+            for preset in args.presets:
                 for build, server, path in (("site", servers[0], page), ("stock", servers[1], counterpart)):
                     name = f"{build}-{(path.strip('/') or 'home').replace('/', '-')}"
                     if args.check:
                         reachable(server.url + path)
                         print(f"  {build} {server.url + path} ({preset}): reachable", flush=True)
                         continue
-                    scores, report = measure(server.url + path, preset, args.runs, name)
-                    print(row(label if build == "site" else "", preset if build == "site" else "", build, scores, report), flush=True)
+                    scores, report, runs = measure(server.url + path, preset, args.runs, name)
+                    print(row(label if build == "site" else "", preset if build == "site" else "", build, scores, report, runs),
+                          flush=True)
                     for category in CATEGORIES:
                         if scores[category] < 100:
                             gaps.append(f"  {build} {path or '(home)'} {preset} {category}: " + "; ".join(shortfalls(report, category)))
         if args.check:
             return
-        print("\nWhere points were lost (last run):" if gaps else "\nEvery score is 100.")
+        print("\nWhere points were lost (median run):" if gaps else "\nEvery score is 100.")
         print("\n".join(gaps))
         print(f"\nReports: {RESULTS.relative_to(ROOT)}/lighthouse-*.json")
     finally:

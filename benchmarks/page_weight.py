@@ -1,6 +1,6 @@
 """What each page of the built site costs a first-time visitor, measured in Chromium.
 
-    .venv/bin/python benchmarks/page_weight.py [--site DIR] [--budget-kb 150] [--pages comparison/ decision/]
+    .venv/bin/python benchmarks/page_weight.py [--site DIR] [--baseline DIR] [--budget-kb 150] [--pages decision/]
 
 Builds the site (strict) unless ``--site`` names a built one, serves it on 127.0.0.1, and loads
 every page in a fresh browser context (empty cache) with Debian's Chromium through Playwright,
@@ -9,8 +9,10 @@ the scorecard's scripts) are counted too. Every requested URL is matched to its 
 "raw" is the file's size and "gzip" its size compressed with gzip -6, as a web host sends text
 (images and fonts are counted raw). Budgets, everything included: every page under 150 KB gzip,
 the Decision page (walk, flowchart and outline) under 170 KB (issue 10). "search" is Material's
-search worker and index, which every page with search fetches once loaded; "-search" is the
-total without them. For a page with the flowchart, the share of its HTML that is the inline SVG
+search worker and index when a page fetches them on a first visit; "+search" is what they add
+when the reader opens search (this site loads them then: docs/assets/javascripts/material-startup.js).
+With ``--baseline`` (another built site, say one of ``main``) both are measured in the same run
+and each page's totals are printed side by side. For a page with the flowchart, the share of its HTML that is the inline SVG
 is shown too (the flowchart is drawn at build time; no diagram script is loaded).
 """
 
@@ -37,6 +39,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 class PageWeight:
     page: str
     svg_gz: int = 0  # the inline flowchart SVG, compressed on its own
+    has_search: bool = False  # the page has Material's search field (embeds have none)
     raw: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     gz: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     requests: int = 0
@@ -95,6 +98,7 @@ def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
                 weight = PageWeight(page_path or "(home)")
                 svg = tab.evaluate("() => { const s = document.querySelector('svg.guide-flow'); return s ? s.outerHTML : ''; }")
                 weight.svg_gz = len(gzip.compress(svg.encode("utf-8"), 6, mtime=0)) if svg else 0
+                weight.has_search = tab.evaluate("() => !!document.querySelector('.md-search')")
                 tab.wait_for_timeout(300)  # a late request after the idle point still counts
                 seen = set()
                 for url, kind in requested:
@@ -129,6 +133,27 @@ def budget_of(page: str, default_kb: float) -> float:
     return PAGE_BUDGETS_KB.get("" if page == "(home)" else page, default_kb)
 
 
+def search_files_gz(site: Path) -> int:
+    """Material's search index and worker as built, gzip: what opening search fetches."""
+    files = [site / "search" / "search_index.json", *(site / "assets" / "javascripts" / "workers").glob("search.*.min.js")]
+    return sum(gzip_size(file) for file in files if file.is_file())
+
+
+def compare(before: list[PageWeight], after: list[PageWeight], before_search: int, after_search: int) -> None:
+    """Each page's first-visit total and its total once search is open, baseline then this build."""
+    print("\nSide by side, KB gzip: first visit (everything until the network is quiet), and with search opened")
+    print(f"  {'page':<38}{'baseline':>10}{'this':>8}{'change':>8}   {'+search: baseline':>18}{'this':>8}")
+    old = {w.page: w for w in before}
+    for w in after:
+        if w.page not in old:
+            continue
+        b = old[w.page]
+        with_search = [x.total_gz + (size if x.has_search and not x.gz.get("search") else 0)
+                       for x, size in ((b, before_search), (w, after_search))]
+        print(f"  {w.page:<38}{kb(b.total_gz):>10}{kb(w.total_gz):>8}{kb(w.total_gz - b.total_gz):>8}   "
+              f"{kb(with_search[0]):>18}{kb(with_search[1]):>8}")
+
+
 def report(results: list[PageWeight], budget_kb: float) -> int:
     kinds = ["html", "css", "js", "search", "json", "font", "img", "other"]
     own = ", ".join(f"{page} {kb_:.0f} KB" for page, kb_ in PAGE_BUDGETS_KB.items())
@@ -157,6 +182,7 @@ def report(results: list[PageWeight], budget_kb: float) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build one now)")
+    parser.add_argument("--baseline", type=Path, help="another built site to measure in the same run, side by side")
     parser.add_argument("--budget-kb", type=float, default=150.0)
     parser.add_argument("--pages", nargs="*", help="only these pages, as URL paths (e.g. decision/); default: all")
     args = parser.parse_args()
@@ -170,8 +196,16 @@ def main() -> None:
         site = build_real_site(folder / "site")
     try:
         pages = args.pages if args.pages else pages_of(site)
-        results = measure_pages(site, [p.lstrip("/") for p in pages])
+        pages = [p.lstrip("/") for p in pages]
+        results = measure_pages(site, pages)
+        if args.baseline:
+            print(f"\nBaseline: {args.baseline}")
+            baseline = measure_pages(args.baseline, [p for p in pages if file_for(args.baseline, "/" + p)])
+            report(baseline, args.budget_kb)
+            print(f"\nThis build: {site}")
         report(results, args.budget_kb)
+        if args.baseline:
+            compare(baseline, results, search_files_gz(args.baseline), search_files_gz(site))
     finally:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

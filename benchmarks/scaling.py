@@ -239,7 +239,7 @@ def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
         "flowchart": lambda: flowchart.flowchart(guide, links, "exports/flowchart.svg"),
         "outline": lambda: outline.outline(guide, links),
         "paths": lambda: outline.paths_table(guide, links),
-        "walk": lambda: walk.walk(guide, links),
+        "walk": lambda: walk.walk(guide, links, outcomes_here=True),
         "scorecard": lambda: [scorecard.scorecard(guide, links), scorecard.equal_weights_table(guide, links)],
         "exports": lambda: exports.exports(guide, site),
         "embeds": lambda: [embeds.embed_markdown(e, guide, "Back") for e in embeds.embeds(guide)],

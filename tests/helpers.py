@@ -155,9 +155,12 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+READY = ".guide-walk[data-walk-ready]"  # walk.js has taken over
+
+
 def open_walk(page, url: str):
     page.goto(url)
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(READY)
 
 
 def visible_node(page) -> str:

@@ -73,9 +73,16 @@ def test_the_performance_page_shows_every_run_with_its_facts_and_figures(built_s
         headers = [th.get_text(" ", strip=True) for th in figure.select("thead th")][1:]
         assert len(headers) == len(run.tests)
         for row, stack in zip(rows, run.stacks):
-            cells = [td.get_text(strip=True) for td in row.find_all("td")]
-            for cell, test in zip(cells, run.tests):
+            cells = row.find_all("td")
+            for cell, test, header in zip(cells, run.tests, headers):
+                label = cell.select_one(".guide-cell-label")  # the phone card names each figure's test
+                assert label.get_text(" ", strip=True) == header
+                label.extract()
                 if test.id in stack.results:
-                    assert cell == f"{stack.results[test.id]:,}"
-        assert len(figure.select("tfoot td")) == len(run.tests)
+                    assert cell.get_text(strip=True) == f"{stack.results[test.id]:,}"
+        leads = figure.select("tfoot td")
+        assert len(leads) == len(run.tests)
+        for cell, test in zip(leads, run.tests):
+            found = lead(guide, run, test.id)
+            assert cell.get_text(" ", strip=True).endswith(found.label if found else "–")
         assert [a["href"] for a in figure.select(".guide-sources a")] == [s.url for s in run.sources]

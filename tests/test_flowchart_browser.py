@@ -123,7 +123,7 @@ def test_clicking_a_box_scrolls_its_explanation_into_view(reader, guide):
     click's popstate for a step and scroll back to itself."""
     steps, _ = guide.decision.paths()[0]
     page = reader(1280, 800, path=f"decision/?path={walk.encode_path(steps[:1])}")
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(".guide-walk[data-walk-ready]")
     for node in (guide.decision.outcomes[-1].id, guide.decision.questions[-1].id):
         page.locator(f'a.guide-flow__node[data-node="{node}"]').click()
         page.wait_for_function("id => location.hash === '#decide-' + id", arg=node)
@@ -169,7 +169,7 @@ def test_walking_marks_the_path_on_the_chart(reader, site_url, guide):
     """Through walk.js's `guide:walk` events, and `guideWalk.current()` for a shared link."""
     steps, end = max(guide.decision.paths(), key=lambda path: len(path[0]))
     page = reader(1280, 800)
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(".guide-walk[data-walk-ready]")
     assert path_marks(page)["walked"] is False
     for question, index in steps:
         page.wait_for_selector(".guide-walk:not([data-walk-settling])")  # one activation, one answer

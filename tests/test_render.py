@@ -113,7 +113,8 @@ def test_outline_links_every_answer_to_an_anchor_that_exists(guide):
     for outcome in guide.decision.outcomes:
         section = soup.find(id=flowchart.node_anchor(outcome.id))
         assert outcome.title in section.h3.get_text()
-        assert [a["href"] for a in section.select("p.guide-label a")] == [f"/{p}" for p in outcome.pages]
+        onward = [a["href"] for a in section.select(".guide-outcome__onward a")]  # then the scorecard
+        assert onward[: len(outcome.pages)] == [f"/{p}" for p in outcome.pages] and len(onward) == len(outcome.pages) + 1
 
 
 @pytest.mark.parametrize(

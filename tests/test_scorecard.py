@@ -247,7 +247,7 @@ def test_a_new_framework_appears_in_the_walk_and_the_scorecard(browser, new_fram
     step = page.locator(".guide-walk__step:not([hidden])")
     assert step.get_attribute("data-node") == end
     assert new.name in step.locator(".guide-walk__kicker").text_content()
-    for reason in step.locator(".guide-walk__reasons > li").all():
+    for reason in step.locator(".guide-outcome__criteria > li").all():
         assert reason.locator("li[data-framework]").count() == len(guide.frameworks)
         assert new.name in reason.inner_text()
     open_walk(page, f"{url}decision/")

@@ -43,7 +43,7 @@ SPLIT_WORDS = "selector => [...document.querySelectorAll(selector)].flatMap(" + 
 # Every visible cell of the tables matched: its box, and the words in it that a line break splits.
 CELLS = "selector => { const split = " + WORDS_SPLIT_IN + """;
   return [...document.querySelectorAll(selector)].flatMap(table =>
-    [...table.querySelectorAll('tbody th, tbody td')].filter(cell => cell.getClientRects().length).map(cell => {
+    [...table.querySelectorAll('tbody th, tbody td, tfoot th, tfoot td')].filter(cell => cell.getClientRects().length).map(cell => {
       const box = cell.getBoundingClientRect();
       return {table: table.className, text: cell.textContent.trim().slice(0, 60), left: box.left, right: box.right,
               width: box.width, split: split(cell)};
@@ -60,6 +60,8 @@ def table_pages(guide) -> dict[str, str]:
         if group.page:
             address = page_url(group.page)
             pages[address] = ", ".join(filter(None, [pages.get(address), f"table.guide-comparison--{group.id}"]))
+    if guide.benchmarks:  # the measured figures (guide/views/benchmarks.py), on the Performance page
+        pages["performance/"] = ", ".join(filter(None, [pages.get("performance/"), "table.guide-bench__table"]))
     return pages
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import (
-    AXE, AXE_OPTIONS, DESKTOP, PHONE, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, settle, settled,
+    AXE, AXE_OPTIONS, DESKTOP, PHONE, READY, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, settle, settled,
     shown, tab_to, visible_node,
 )
 from guide.views import outline, walk
@@ -102,41 +102,102 @@ def test_walk_data_describes_every_node(guide):
 
 
 def test_walk_markup_holds_every_question_and_outcome(guide):
-    soup = BeautifulSoup(walk.walk(guide, FakeLinks()), "html.parser")
+    """The first question is in view before the script runs, its answers links to the next node
+    of the outline (the walk without JavaScript); with ``outcomes_here`` (an embed) each outcome
+    carries its advice, through the partials the outline uses."""
+    soup = BeautifulSoup(walk.walk(guide, FakeLinks(), outcomes_here=True), "html.parser")
     root = soup.select_one(".guide-walk")
     assert json.loads(root["data-walk"]) == walk.walk_data(guide)
-    assert root.select_one(".guide-walk__app").has_attr("hidden")
-    assert "outline" in root.select_one(".guide-walk__nojs").get_text()
+    assert not root.select_one(".guide-walk__app").has_attr("hidden")
+    note = root.select_one("noscript .guide-walk__nojs")
+    assert note.a["href"] == "/decision.md#decision-outline"
     for question in guide.decision.questions:
         step = root.select_one(f'.guide-walk__step[data-node="{question.id}"]')
+        assert step.has_attr("hidden") == (question.id != guide.decision.start)
         heading = step.select_one("h3")
         assert heading["tabindex"] == "-1" and heading.get_text() == shown(question.text)
-        buttons = step.select("button.guide-walk__answer")
-        assert [b["type"] for b in buttons] == ["button"] * len(question.answers)
-        for button, choice in zip(buttons, question.answers):
-            assert button.get_text() == shown(choice.label)
+        links = step.select("a.guide-walk__answer")
+        assert len(links) == len(question.answers)
+        for index, (link, choice) in enumerate(zip(links, question.answers)):
+            assert link.get_text() == shown(choice.label) and link["data-answer"] == str(index)
+            assert link["href"] == f"/decision.md#{node_anchor(choice.next)}"
             if choice.hint:
-                assert soup.find(id=button["aria-describedby"]).get_text() == shown(choice.hint)
+                assert soup.find(id=link["aria-describedby"]).get_text() == shown(choice.hint)
         assert_backing(step, question)
     for outcome in guide.decision.outcomes:
         step = root.select_one(f'.guide-walk__step[data-node="{outcome.id}"]')
-        assert step.has_attr("data-outcome")
-        reasons = step.select(".guide-walk__reasons > li")
-        assert [r["data-criterion"] for r in reasons] == outcome.criteria
-        for reason in reasons:
-            criterion = guide.criterion(reason["data-criterion"])
-            for framework in guide.frameworks:
-                item = reason.select_one(f'li[data-framework="{framework.id}"]')
-                assert criterion.assessments[framework.id].rating.label in item.get_text()
-        links = [a["href"] for a in step.select(".guide-walk__onward a")]
-        assert [f"/{page}" for page in outcome.pages] == links[: len(outcome.pages)]
-        assert f"/decision.md#{node_anchor(outcome.id)}" in links
-        assert len(step.select(".guide-walk__watch li")) == len(outcome.watch_out)
-        assert_backing(step, outcome)
+        assert step.has_attr("data-outcome") and step.has_attr("hidden")
+        assert_outcome_advice(guide, step, outcome)
+        assert step.select_one(".guide-walk__in-outline a")["href"] == f"/decision.md#{node_anchor(outcome.id)}"
+
+
+def test_beside_the_outline_the_walk_holds_no_copy_of_the_advice(guide):
+    """One copy of each outcome's advice in the page: the outline's, which walk.js copies."""
+    html = walk.walk(guide, FakeLinks(), outcomes_here=False)
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select("[data-outcome-part]")
+    for outcome in guide.decision.outcomes:
+        step = soup.select_one(f'.guide-walk__step[data-node="{outcome.id}"]')
+        assert [slot.get_text() for slot in step.select("[data-walk-copy]")] == ["", ""]
+        assert shown(outcome.why) not in " ".join(soup.get_text().split())
+    outline_soup = BeautifulSoup(outline.outline(guide, FakeLinks()), "html.parser")
+    for outcome in guide.decision.outcomes:
+        assert_outcome_advice(guide, outline_soup.find(id=node_anchor(outcome.id)), outcome)
+
+
+def assert_outcome_advice(guide, block, outcome):
+    """An outcome's advice as the shared partials render it: both parts, named for the script."""
+    parts = {p["data-outcome-part"]: p for p in block.select(f'[data-outcome-of="{outcome.id}"]')}
+    assert set(parts) == {"summary", "details"}
+    summary, details = parts["summary"], parts["details"]
+    assert shown(outcome.why) in " ".join(summary.get_text().split())
+    assert len(summary.select(".guide-recommends li")) == len(outcome.recommends)
+    reasons = details.select(".guide-outcome__criteria > li")
+    assert [r["data-criterion"] for r in reasons] == outcome.criteria
+    for reason in reasons:
+        criterion = guide.criterion(reason["data-criterion"])
+        for framework in guide.frameworks:
+            item = reason.select_one(f'li[data-framework="{framework.id}"]')
+            assert criterion.assessments[framework.id].rating.label in item.get_text()
+    links = [a["href"] for a in details.select(".guide-outcome__onward a")]
+    assert [f"/{page}" for page in outcome.pages] + ["/scorecard.md"] == links
+    assert len(details.select(".guide-outcome__watch li")) == len(outcome.watch_out)
+    assert_backing(details, outcome)
+
+
+def test_the_decision_page_holds_each_outcome_once_and_the_embed_its_own(built_site, guide):
+    """On the built pages: each part of every outcome's advice is in the page exactly once, in the
+    outline on the Decision page and in the walk in the embed (which has no outline)."""
+    for page, home in (("decision", "#decision-outline"), ("embed/decision", ".guide-walk")):
+        soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.select_one(".guide-walk") and soup.select_one(home)
+        text = " ".join(soup.get_text().split())
+        for outcome in guide.decision.outcomes:
+            for part in ("summary", "details"):
+                wanted = f'[data-outcome-part="{part}"][data-outcome-of="{outcome.id}"]'
+                assert len(soup.select(wanted)) == len(soup.select_one(home).select(wanted)) == 1, (page, outcome.id, part)
+            assert text.count(shown(outcome.why)) == 1, (page, outcome.id)
+
+
+def test_search_finds_each_outcome_once_and_never_the_walk(built_site, guide):
+    """The search index holds the outline's text, not the walk's copy of it: no result leads to a
+    hidden step of the walk, and each outcome's advice and each answer's reason is found once."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    decision = [doc for doc in docs if doc["location"].startswith("decision/")]
+    walk_ids = {f"walk-{node.id}-h" for node in [*guide.decision.questions, *guide.decision.outcomes]} | {"decision-walk-trail"}
+    assert decision and not [d["location"] for d in decision if d["location"].partition("#")[2] in walk_ids]
+    text = " ".join(BeautifulSoup(d["title"] + " " + d["text"], "html.parser").get_text(" ") for d in decision)
+    text = " ".join(text.split())
+    for outcome in guide.decision.outcomes:
+        assert text.count(shown(outcome.why)) == 1, outcome.id
+    for question in guide.decision.questions:
+        for choice in question.answers:
+            if choice.because:
+                assert text.count(shown(choice.because)) == 1, (question.id, choice.label)
 
 
 def test_every_path_finds_its_reasons_in_its_outcome_in_path_order(guide):
-    soup = BeautifulSoup(walk.walk(guide, FakeLinks()), "html.parser")
+    soup = BeautifulSoup(walk.walk(guide, FakeLinks(), outcomes_here=False), "html.parser")
     for steps, end, reasons in guide.decision.reasoned_paths():
         items = soup.select(f'.guide-walk__step[data-node="{end}"] .guide-walk__because > li')
         order = [item["data-step"] for item in items]
@@ -215,11 +276,12 @@ def test_walk_markup_escapes_data_text(guide):
     answers = [a.model_copy(update={"label": hostile, "hint": hostile, "because": hostile}) for a in question.answers]
     questions = [question.model_copy(update={"text": hostile, "answers": answers, "judgement": hostile})] + guide.decision.questions[1:]
     changed = guide.model_copy(update={"decision": guide.decision.model_copy(update={"questions": questions})})
-    for markup in (walk.walk(changed, FakeLinks()), outline.outline(changed, FakeLinks()), outline.paths_table(changed, FakeLinks())):
+    for markup in (walk.walk(changed, FakeLinks(), outcomes_here=True), outline.outline(changed, FakeLinks()),
+                   outline.paths_table(changed, FakeLinks())):
         assert "{{" not in markup and "<script" not in markup  # inert for the macros plugin and the browser
         soup = BeautifulSoup(markup, "html.parser")
         assert soup.find("script") is None and soup.find("b") is None
-    step = BeautifulSoup(walk.walk(changed, FakeLinks()), "html.parser").select_one(f'.guide-walk__step[data-node="{question.id}"]')
+    step = BeautifulSoup(walk.walk(changed, FakeLinks(), outcomes_here=True), "html.parser").select_one(f'.guide-walk__step[data-node="{question.id}"]')
     assert step.select_one("h3").get_text() == shown(hostile)
 
 
@@ -243,7 +305,8 @@ SNAPSHOT = """() => {
         kicker: (step.querySelector('.guide-walk__kicker') || {}).textContent || '',
         because: [...step.querySelectorAll('.guide-walk__because > li')].filter(li => !li.hidden)
             .map(li => li.textContent.replace(/\\s+/g, ' ').trim()),
-        reasons: step.querySelectorAll('.guide-walk__reasons > li').length,
+        reasons: [...step.querySelectorAll('.guide-outcome__criteria > li')].filter(li => li.offsetParent !== null).length,
+        why: (step.querySelector('.guide-outcome__summary > p') || {}).textContent || '',
         focused: document.activeElement.id,
         trail: [...document.querySelectorAll('.guide-walk__trail li')].map(li => li.querySelector('strong').textContent),
         trailInStep: !!step.querySelector('.guide-walk__trail'),
@@ -279,7 +342,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(EVENTS)
     open_walk(page, site_url + "decision/")
-    assert page.is_hidden(".guide-walk__nojs")
+    assert page.is_hidden(".guide-walk__nojs") and page.locator("a.guide-walk__answer").count() == 0
     left = most_questions_left(guide)
     paths = guide.decision.reasoned_paths()
     if viewport == PHONE:  # on a phone, one path to each outcome: the layout, not the tree, is tested
@@ -305,7 +368,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
         for text, (step, because) in zip(shown_["because"], reasons):
             assert text.startswith(f"Because you answered “{shown(answer_of(guide, step).label)}”")
             assert text.endswith(shown(because))
-        assert shown_["reasons"] == len(outcome.criteria)
+        assert shown_["reasons"] == len(outcome.criteria) and shown_["why"] == shown(outcome.why)  # copied from the outline
         assert shown_["trail"] == [shown(answer_of(guide, step).label) for step in steps] and shown_["trailInStep"]
         # The controls sit next to the result, in view with its heading.
         assert not shown_["backHidden"] and in_view(shown_, "backBox")
@@ -331,7 +394,7 @@ def test_shared_url_shows_the_same_result_after_a_reload(offline_page, site_url,
     assert visible_node(page) == end
     assert page.evaluate("window.guideWalk.current()") == {"steps": [list(s) for s in steps], "node": end}
     page.reload()
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(READY)
     assert visible_node(page) == end and path_param(page.url) == walk.encode_path(steps)
     # A link whose tail no longer fits the tree stops at the last step that does.
     open_walk(page, f"{site_url}decision/?path={steps[0][0]}.{steps[0][1]},no-such-question.0")
@@ -425,7 +488,7 @@ def test_one_activation_is_one_answer(browser, site_url, guide):
     page.wait_for_timeout(600)
     assert path_param(page.url) == f"{start}.0"
     page.goto(site_url + "decision/")
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(READY)
     box = page.locator(f"{VISIBLE_STEP} .guide-walk__answer").first.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.touchscreen.tap(x, y)
@@ -456,11 +519,11 @@ def test_walk_survives_instant_navigation(offline_page, site_url, guide):
     page.goto(site_url)
     page.click("nav.md-tabs >> text=Choose")  # the tab opens on the decision guide
     page.wait_for_url("**/decision/")
-    page.wait_for_selector(".guide-walk__app:not([hidden])")
+    page.wait_for_selector(READY)
     for _, index in steps:
         answer(page, index)
     assert visible_node(page) == end
-    page.locator(f"{VISIBLE_STEP} .guide-walk__onward a").first.click()  # instant navigation away
+    page.locator(f"{VISIBLE_STEP} .guide-outcome__onward a").first.click()  # instant navigation away
     page.wait_for_function("!document.querySelector('.guide-walk')")
     assert page.evaluate("window.guideWalk ? window.guideWalk.current() : null") is None
     page.go_back()  # and back: Material fetches the page again and the walk restores the result
@@ -506,12 +569,19 @@ def test_walk_with_the_keyboard_only(offline_page, site_url, guide):
 
 
 def test_without_javascript_the_outline_reaches_every_outcome(browser, site_url, guide):
+    """The walk's first question is there without JavaScript, its answers links into the outline,
+    whose links reach every outcome."""
     context, record = offline_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "decision/")
-    assert page.is_visible(".guide-walk__nojs") and page.is_hidden(".guide-walk__app")
+    assert page.is_visible(".guide-walk__nojs")
+    assert page.locator(f"{VISIBLE_STEP}").count() == 1 and visible_node(page) == guide.decision.start
     for steps, end in guide.decision.paths():
-        for question_id, index in steps:
+        page.goto(site_url + "decision/")
+        page.locator(f"{VISIBLE_STEP} a.guide-walk__answer").nth(steps[0][1]).click()
+        landed = answer_of(guide, steps[0]).next
+        assert urlsplit(page.url).fragment == node_anchor(landed)
+        for question_id, index in steps[1:]:
             page.locator(f"#{node_anchor(question_id)} .guide-answers > li > a").nth(index).click()
         assert urlsplit(page.url).fragment == node_anchor(end)
         assert shown(outcome_of(guide, end).title) in page.inner_text(f"#{node_anchor(end)} h3")
@@ -575,7 +645,7 @@ def test_walk_mid_way_and_at_an_outcome_passes_axe(browser, site_url, guide, pal
     problems: list[str] = []
     for state in (steps[:1], steps):
         page.goto(f"{site_url}decision/?path={walk.encode_path(state)}")
-        page.wait_for_selector(".guide-walk__app:not([hidden])")
+        page.wait_for_selector(READY)
         page.evaluate("document.querySelectorAll('.guide-walk details').forEach(d => d.open = true)")
         settle(page, SCHEMES[palette])
         page.add_script_tag(path=str(AXE))

@@ -119,8 +119,11 @@ def define_env(env: Any) -> None:
 
     @macro
     def decision_walk() -> str:
-        """The interactive walk, one question at a time (the outline is its no-JavaScript form)."""
-        return walk.walk(guide, links())
+        """The interactive walk, one question at a time (the outline is its no-JavaScript form).
+        On the Decision page it shows each outcome's advice from the outline below it; elsewhere
+        (the embed) it carries that advice itself."""
+        on_decision_page = env.page.file.src_uri == flowchart.DECISION_PAGE
+        return walk.walk(guide, links(), outcomes_here=not on_decision_page)
 
     @macro
     def priorities_scorecard() -> str:

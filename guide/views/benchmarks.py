@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from guide.data.models import Benchmark, Guide
+from guide.data.text import html_text
 from guide.views.render import render
+from guide.views.tables import Row, Section, data_table
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,23 @@ def lead(guide: Guide, run: Benchmark, test_id: str) -> Lead | None:
     return Lead(leader, ranked[0][1] / ranked[1][1])
 
 
+def figures_table(guide: Guide, run: Benchmark) -> Markup:
+    """The run's figures in the site's table shell: a row per setup, a column per test, and a
+    last row with each test's leader; on a phone each row is a card (guide.views.tables.data_table)."""
+    columns = ["Setup"] + [render("bench/test_heading.html", test=test) for test in run.tests]
+    rows = [
+        Row([render("bench/figure.html", value=stack.results.get(test.id)) for test in run.tests], Markup(html_text(stack.label)))
+        for stack in run.stacks
+    ]
+    leads = [lead(guide, run, test.id) for test in run.tests]
+    lead_row = Row([Markup(html_text(found.label)) if found else Markup("–") for found in leads],
+                   Markup("Faster framework, best against best"))
+    return data_table("Requests per second, by setup and test", columns, [Section(rows)], "guide-bench__table",
+                      footer=[lead_row])
+
+
 def benchmark_table(guide: Guide, run: Benchmark) -> Markup:
-    leads = {test.id: lead(guide, run, test.id) for test in run.tests}
-    return render("benchmark.html", guide=guide, run=run, leads=leads)
+    return render("benchmark.html", run=run, table=figures_table(guide, run))
 
 
 def benchmark_tables(guide: Guide) -> Markup:

@@ -17,6 +17,8 @@ from guide.views.flowchart import node_anchor, outline_href
 from guide.views.render import render
 from guide.views.tables import Links, Row, Section, criterion_reason, data_table
 
+SCORECARD_PAGE = "scorecard.md"
+
 
 def outline(guide: Guide, links: Links) -> Markup:
     decision = guide.decision
@@ -38,6 +40,7 @@ def outcome_view(guide: Guide, outcome: Outcome, links: Links) -> dict[str, Any]
         "criteria": [criterion_reason(guide, guide.criterion(cid), links) for cid in outcome.criteria],
         "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
         "outline": outline_href(links, outcome.id),
+        "scorecard": (links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE)),
     }
 
 

@@ -84,13 +84,15 @@ class InlineStyles:
 
 
 def data_table(caption: str | Markup, columns: Sequence[Cell], sections: Sequence[Section], kind: str = "", *,
-               searchable: bool = True, stack: bool = True, styles: InlineStyles | None = None) -> Markup:
+               searchable: bool = True, stack: bool = True, styles: InlineStyles | None = None,
+               footer: Sequence[Row] = ()) -> Markup:
     """A table whose ``columns`` both head it and, when ``stack``, label every cell: on a phone
     each row becomes a card with its cells stacked, each under its column's name (guide.css).
-    With ``styles``, the export variant: inline styles, no classes, wrappers or cell labels."""
+    With ``styles``, the export variant: inline styles, no classes, wrappers or cell labels.
+    ``footer`` rows summarise the others (a tfoot), stacked the same way."""
     caption_html = caption if isinstance(caption, Markup) else render_macro(CELLS, "text", caption)
     return render("tables/table.html", caption=caption_html, columns=columns, sections=sections, kind=kind,
-                  searchable=searchable, stack=stack and styles is None, styles=styles)
+                  searchable=searchable, stack=stack and styles is None, styles=styles, footer=footer)
 
 
 def comparison_columns(guide: Guide, first: str = "Criterion", *, versions: bool = False) -> list[str]:

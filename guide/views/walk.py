@@ -1,8 +1,9 @@
 """The step-by-step decision walk: every question and outcome rendered here, from the data.
 
 The site script (``docs/assets/javascripts/walk.js``) only shows and hides these blocks, fills
-in numbers and writes the reader's answers into the URL; it never builds markup from data
-text. What it needs to know about the tree (which answer leads where, and how many questions
+in numbers, copies each outcome's advice from the outline on the same page (rendered once, by
+the partials both share) and writes the reader's answers into the URL; it never builds markup
+from data text. What it needs to know about the tree (which answer leads where, and how many questions
 can still follow each node) travels as JSON in the ``data-walk`` attribute of the container. An
 attribute rather than a ``<script type="application/json">`` block, because Material's instant
 navigation re-creates every inline ``<script>`` in the page without its ``type`` and would run
@@ -29,7 +30,6 @@ from guide.views.render import render
 from guide.views.tables import Links
 
 PATH_PARAM = "path"
-SCORECARD_PAGE = "scorecard.md"
 
 
 def encode_path(steps: list[Step]) -> str:
@@ -67,16 +67,21 @@ def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | No
     return reasons
 
 
-def walk(guide: Guide, links: Links) -> Markup:
+def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
+    """The walk; ``outcomes_here`` renders each outcome's advice inside it, for a page without
+    the outline (an embed). Beside the outline the script copies that advice from the outline,
+    so the page holds it once."""
     outcomes = [outcome_view(guide, outcome, links) for outcome in guide.decision.outcomes]
     data = json.dumps(walk_data(guide), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return render(
         "walk.html",
         data=data,
         outline=outline_href(links),
+        answer_href=lambda node: outline_href(links, node),
+        start=guide.decision.start,
         start_left=guide.decision.questions_left()[guide.decision.start],
         questions=guide.decision.questions,
         outcomes=outcomes,
+        outcomes_here=outcomes_here,
         reasons=outcome_reasons(guide.decision),
-        scorecard=(links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE)),
     )

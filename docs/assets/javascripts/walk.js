@@ -3,6 +3,13 @@
  * time from the data (guide/views/walk.py); this script only shows and hides them, fills in the
  * progress, lists the answers given so far (as text) and keeps the history in step.
  *
+ * Before it runs, the first question is already in view and its answers are links to the next
+ * node of the outline (what they do without JavaScript); the script turns them into buttons of
+ * the same size, so taking over moves nothing on the page. An outcome's advice is in the page
+ * once, in the outline (data-outcome-part, data-outcome-of); the walk shows a copy of it, made
+ * the first time that outcome is shown. The root gets data-walk-ready once the script has
+ * taken over.
+ *
  * After every step it shows it dispatches `guide:walk` on document, with {steps, node}, and
  * window.guideWalk.current() returns the same (null when no walk is on the page): the
  * flowchart marks the path from these. It re-runs on each page that Material's instant
@@ -122,12 +129,49 @@
     }
   }
 
+  /* The outline's copy of an outcome's advice, into the walk's empty slots for it. Ids are
+   * dropped (they stay the outline's) and the criteria are shown open, as the result's core. */
+  function fillOutcome(step) {
+    var node = step.getAttribute("data-node");
+    step.querySelectorAll("[data-walk-copy]").forEach(function (slot) {
+      if (slot.firstElementChild) return;
+      var part = slot.getAttribute("data-walk-copy");
+      var source = null;
+      document.querySelectorAll("[data-outcome-part]").forEach(function (each) {
+        if (!source && each.getAttribute("data-outcome-part") === part && each.getAttribute("data-outcome-of") === node) source = each;
+      });
+      if (!source) return;
+      var copy = source.cloneNode(true);
+      copy.removeAttribute("data-outcome-part");
+      copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+      copy.querySelectorAll("details.guide-reasons").forEach(function (details) { details.open = true; });
+      slot.appendChild(copy);
+    });
+  }
+
+  /* Links to the outline (the walk without JavaScript) become buttons that answer in place. */
+  function upgradeAnswers(root) {
+    root.querySelectorAll("a.guide-walk__answer").forEach(function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      ["data-answer", "aria-describedby"].forEach(function (name) {
+        if (link.hasAttribute(name)) button.setAttribute(name, link.getAttribute(name));
+      });
+      button.append.apply(button, Array.prototype.slice.call(link.childNodes));
+      var focused = document.activeElement === link;
+      link.replaceWith(button);
+      if (focused) button.focus();
+    });
+  }
+
   function render(state, options) {
     var root = state.root;
     var raw = readParam(state.data);
     var result = follow(state.data, raw);
     var step = stepFor(root, result.node);
     if (!step) { result = { steps: [], node: state.data.start }; step = stepFor(root, result.node); }
+    if (step.hasAttribute("data-outcome")) fillOutcome(step);
     if (encode(result.steps) !== raw) history.replaceState(history.state, "", urlFor(state.data, result.steps));
     state.result = result;
     state.place = elsewhere(state.data, location);
@@ -205,9 +249,9 @@
     var state = { root: root, data: data, pathname: location.pathname, place: "", result: null, settledAt: 0 };
     current = state;
     root.addEventListener("click", function (event) { onClick(state, event); });
-    root.querySelector(".guide-walk__nojs").hidden = true;
-    root.querySelector(".guide-walk__app").hidden = false;
+    upgradeAnswers(root);
     render(state, { focus: false, announce: false });
+    root.setAttribute("data-walk-ready", "");
   }
 
   function active() {

@@ -74,16 +74,20 @@ lint: $(BIN)/.test-installed
 	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_build_cache.py
 	$(BIN)/mypy
 
+# Two pytest-xdist workers (the suite waits on browsers and builds much of the time); a worker
+# that runs out of tests takes some of the other's. The site builds the tests share are built
+# once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
+# (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools lint
 	PYTHON=$(BIN)/python node --test tests/js/*.test.js
-	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest examples
+	$(BIN)/python -m pytest tests -n 2 --dist worksteal
+	$(BIN)/python -m pytest examples -n 2
 
 # `make check`, then every test that neither builds the site nor starts a browser (those skip
 # themselves): the data, validation, page rules, renderers and exports, in a minute or two.
 test-fast: $(BIN)/.test-installed
 	$(BIN)/python -m guide check
-	GUIDE_TESTS=fast $(BIN)/python -m pytest tests -q -rfE
+	GUIDE_TESTS=fast $(BIN)/python -m pytest tests -q -rfE -n 2
 
 benchmarks: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/build_time.py

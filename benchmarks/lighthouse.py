@@ -3,6 +3,7 @@ side by side with a stock Material build of the source article.
 
     .venv/bin/python benchmarks/lighthouse.py [--runs 1] [--pages "" decision/] [--presets mobile desktop]
                                               [--no-compress] [--article PATH]
+    .venv/bin/python benchmarks/lighthouse.py --check --site SITE --article PATH   # `make test`: no Lighthouse
 
 The stock build is the yardstick: the source article (``../shared/source/article.txt`` beside the
 project, or ``--article``) turned into pages (its title and introduction as the home page, one
@@ -30,6 +31,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import urllib.request
 from pathlib import Path
 
 from _common import BUILD_ENV, CHROMIUM, ROOT, BuildFailed, StaticServer, build_real_site, free_port, mkdocs_build, print_machine, scratch
@@ -155,6 +157,13 @@ def measure(url: str, preset: str, runs: int, name: str) -> tuple[dict[str, floa
     return {c: statistics.median(v) for c, v in scores.items()}, reports[median_run], [int(p) for p in performance]
 
 
+def reachable(url: str) -> None:
+    """``--check``: the page answers 200 where Lighthouse would have loaded it."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        if response.status != 200:
+            raise RuntimeError(f"{url} answered {response.status}")
+
+
 def row(label: str, preset: str, build: str, scores: dict[str, float], report: dict, runs: list[int]) -> str:
     metrics = " ".join(
         f"{short} {report['audits'][key]['displayValue']}" for key, short in METRICS.items() if key in report["audits"]
@@ -172,13 +181,15 @@ def main() -> None:
     parser.add_argument("--no-compress", action="store_true", help="serve raw files without caching headers")
     parser.add_argument("--site", type=Path, help="serve this built site instead of building one (its site_url may differ)")
     parser.add_argument("--article", type=Path, default=ARTICLE, help=f"the source article (default: {ARTICLE})")
+    parser.add_argument("--check", action="store_true", help="build and serve both sites and load each page, without Lighthouse (for `make test`)")
     args = parser.parse_args()
     if not args.article.is_file():
         parser.error(f"{args.article} not found: name the source article with --article")
 
     print("Machine:")
     print_machine()
-    print(f"  lighthouse    {ensure_lighthouse()}")
+    if not args.check:
+        print(f"  lighthouse    {ensure_lighthouse()}")
     port, stock_port = free_port(), free_port()
     folder = scratch("lighthouse")
     RESULTS.mkdir(exist_ok=True)
@@ -197,12 +208,18 @@ def main() -> None:
             for preset in args.presets:
                 for build, server, path in (("site", servers[0], page), ("stock", servers[1], counterpart)):
                     name = f"{build}-{(path.strip('/') or 'home').replace('/', '-')}"
+                    if args.check:
+                        reachable(server.url + path)
+                        print(f"  {build} {server.url + path} ({preset}): reachable", flush=True)
+                        continue
                     scores, report, runs = measure(server.url + path, preset, args.runs, name)
                     print(row(label if build == "site" else "", preset if build == "site" else "", build, scores, report, runs),
                           flush=True)
                     for category in CATEGORIES:
                         if scores[category] < 100:
                             gaps.append(f"  {build} {path or '(home)'} {preset} {category}: " + "; ".join(shortfalls(report, category)))
+        if args.check:
+            return
         print("\nWhere points were lost (median run):" if gaps else "\nEvery score is 100.")
         print("\n".join(gaps))
         print(f"\nReports: {RESULTS.relative_to(ROOT)}/lighthouse-*.json")

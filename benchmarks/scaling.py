@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/scaling.py            # the full grid, a few minutes on 2 cores
     .venv/bin/python benchmarks/scaling.py --quick    # a small grid, about a minute
+    .venv/bin/python benchmarks/scaling.py --check    # one data set of each kind: every code path, figures meaningless
 
 For each data set (frameworks x criteria, and decision trees of growing size; see
 benchmarks/synthetic.py), in a copy of the project:
@@ -55,6 +56,13 @@ STAGE_SERIES = {
 QUICK_STAGES = {
     "criteria (2 frameworks)": [(2, 250, None), (2, 1000, None)],
     "decision nodes, chain (deepest tree)": [(2, 25, 300), (2, 25, 1000)],
+}
+# `make test` runs this one so a refactor that breaks the script fails the suite: one pair of
+# builds, and every stage on two small data sets (so the growth exponents are computed too).
+CHECK_GRID = {"decision tree": [(2, 25, 10)]}
+CHECK_STAGES = {
+    "criteria (2 frameworks)": [(2, 25, None), (3, 40, None)],
+    "decision nodes, chain (deepest tree)": [(2, 25, 10), (2, 25, 20)],
 }
 
 
@@ -228,13 +236,13 @@ def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
         + [tables.group_table(guide, g, links) for g in guide.groups],
         "cards": lambda: [tables.criterion_cards(guide, g, links) for g in guide.groups],
         "review+claims": lambda: [tables.review_table(guide, links), tables.claims_table(guide, links)],
-        "flowchart": lambda: flowchart.flowchart(guide, links),
+        "flowchart": lambda: flowchart.flowchart(guide, links, "exports/flowchart.svg"),
         "outline": lambda: outline.outline(guide, links),
         "paths": lambda: outline.paths_table(guide, links),
         "walk": lambda: walk.walk(guide, links, outcomes_here=True),
         "scorecard": lambda: [scorecard.scorecard(guide, links), scorecard.equal_weights_table(guide, links)],
         "exports": lambda: exports.exports(guide, site),
-        "embeds": lambda: [embeds.embed_markdown(e, guide, "Back") for e in embeds.embeds(guide, walk=True)],
+        "embeds": lambda: [embeds.embed_markdown(e, guide, "Back") for e in embeds.embeds(guide)],
     }
     for name, job in work.items():
         start = time.process_time()
@@ -278,7 +286,9 @@ def run_stages(series_map: dict, folder: Path, guide_from: Path | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a small grid (about a minute)")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="a small grid (about a minute)")
+    size.add_argument("--check", action="store_true", help="the smallest run that goes through every code path (for `make test`)")
     parser.add_argument("--runs", type=int, default=1, help="timed builds per data set and kind (median; default 1)")
     parser.add_argument("--only", choices=["builds", "stages"], help="run one part only")
     parser.add_argument("--guide-from", type=Path, help="use this copy of guide/ instead (to compare before/after a change)")
@@ -292,9 +302,9 @@ def main() -> None:
     try:
         if args.only != "stages":
             projects = Projects(folder, args.guide_from)
-            run_grid(QUICK_GRID if args.quick else FULL_GRID, projects, args.runs)
+            run_grid(CHECK_GRID if args.check else QUICK_GRID if args.quick else FULL_GRID, projects, args.runs)
         if args.only != "builds":
-            run_stages(QUICK_STAGES if args.quick else STAGE_SERIES, folder, args.guide_from)
+            run_stages(CHECK_STAGES if args.check else QUICK_STAGES if args.quick else STAGE_SERIES, folder, args.guide_from)
     finally:
         if args.keep:
             print(f"\nkept {folder}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import shutil
 from pathlib import Path
 
 import yaml
@@ -151,6 +152,9 @@ def write_dataset(project: Path, frameworks: int, criteria: int, nodes: int | No
     _dump(data_dir / "criteria.yml", cr)
     _dump(data_dir / "decision.yml", decision)
     _dump(data_dir / "claims.yml", seed["claims"])
+    for other in sorted(seed_dir.glob("*.yml")):  # benchmarks, presets, ...: kept as they are
+        if other.stem not in seed and other.resolve() != (data_dir / other.name).resolve():
+            shutil.copy2(other, data_dir / other.name)
     return {
         "frameworks": len(framework_ids),
         "criteria": len(criterion_ids),

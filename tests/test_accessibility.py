@@ -10,7 +10,7 @@ code tabs, a framework page, the embed pages of a table, the walk and the flowch
 export): checking every page at both widths took about four and a half minutes here, over the
 three the whole quality gate may take; the phone layout differs from the desktop one in its
 layout (drawer, scrolled tables), not in colours, and each kind of layout is in the subset.
-One browser context per palette and width is reused for its pages.
+One browser context per palette, width and shard (a third of the pages) is reused for its pages.
 
 The palette: mkdocs.yml starts in automatic mode (the first palette entry has
 ``media: "(prefers-color-scheme)"``), so Material follows the system setting until a reader picks
@@ -30,17 +30,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, offline_context
+from helpers import AXE, AXE_OPTIONS, SCHEMES, describe, offline_context, settle
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "rules": {"aria-dialog-name": {"enabled": True}},
-    "resultTypes": ["violations"],
-    "iframes": False,
-}
-SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+# Each palette and width's pages are checked in SHARDS tests of every SHARDS-th page, so that
+# `make test`'s two workers share the work (no page is left out: the shards together are all).
+SHARDS = 3
 PHONE_PAGES = [
     "index.html", "comparison/index.html", "decision/index.html", "scorecard/index.html",
     "methodology/index.html", "contributing/data-reference/index.html", "side-by-side/crud-database/index.html",
@@ -53,33 +48,17 @@ def built_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def describe(page: str, combination: str, violation: dict) -> list[str]:
-    lines = []
-    for node in violation["nodes"]:
-        summary = " ".join((node.get("failureSummary") or "").split())
-        snippet = " ".join(node["html"].split())[:200]
-        lines.append(f"{page} [{combination}] {violation['id']} ({violation.get('impact')}): "
-                     f"{' >> '.join(map(str, node['target']))}\n    {snippet}\n    {summary[:300]}")
-    return lines
-
-
-def settle(page, scheme: str):
-    """Wait until the palette is applied and no CSS transition is still running (Material fades
-    its tabs in; mid-fade colours are not what a reader sees)."""
-    if page.locator("body[data-md-color-scheme]").count():
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
-
-
+@pytest.mark.parametrize("shard", range(SHARDS))
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("palette", SCHEMES)
-def test_every_page_passes_axe(browser, built_site, site_url, palette, width):
+def test_every_page_passes_axe(browser, built_site, site_url, palette, width, shard):
     assert AXE.is_file(), f"{AXE} is missing: `make test` installs node_modules from package-lock.json"
     pages = built_pages(built_site)
     assert "comparison/index.html" in pages and any(p.startswith("embed/") for p in pages)
     if width == "phone":
         assert set(PHONE_PAGES) <= set(pages), f"PHONE_PAGES names pages the site no longer has: {set(PHONE_PAGES) - set(pages)}"
         pages = PHONE_PAGES
+    pages = pages[shard::SHARDS]
     w, h = WIDTHS[width]
     context, record = offline_context(browser, viewport={"width": w, "height": h}, color_scheme=palette)
     page = context.new_page()

@@ -3,16 +3,9 @@ Performance page (built HTML)."""
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
-from test_validation import DataCopy
 
 from guide.views.benchmarks import benchmark_tables, lead
-
-
-@pytest.fixture
-def data(tmp_path) -> DataCopy:
-    return DataCopy(tmp_path)
 
 
 def test_a_setup_of_an_unknown_framework_is_named(data):

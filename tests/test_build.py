@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project, shown
+from helpers import HOSTILE, HOSTILE_TITLE, ROOT, build_site, copy_project, shown
 from guide.views.flowchart import node_anchor
 
 PAGES = [
@@ -38,7 +38,8 @@ def test_every_page_exists_with_real_content(built_site, page):
     assert "Traceback" not in article.get_text() and "Macro Syntax Error" not in article.get_text()
 
 
-def test_full_table_shows_every_criterion_with_each_rating(built_site, guide):
+def test_full_table_shows_every_criterion_with_each_rating(every_build):
+    built_site, guide = every_build.site, every_build.guide
     table = soup_of(built_site, "comparison/index.html").select_one("table.guide-comparison--full")
     rows = {row.th.a.get_text(): row for row in table.select("tbody tr") if "guide-group-row" not in (row.get("class") or [])}
     assert len(rows) == len(guide.criteria)
@@ -52,7 +53,8 @@ def test_full_table_shows_every_criterion_with_each_rating(built_site, guide):
             assert shown(assessment.verdict) in cell.get_text()
 
 
-def test_comparison_page_has_every_explanation_and_source(built_site, guide):
+def test_comparison_page_has_every_explanation_and_source(every_build):
+    built_site, guide = every_build.site, every_build.guide
     soup = soup_of(built_site, "comparison/index.html")
     for criterion in guide.criteria:
         card = soup.find("details", id=criterion.id)
@@ -63,7 +65,8 @@ def test_comparison_page_has_every_explanation_and_source(built_site, guide):
             assert {s.url for s in assessment.sources} <= hrefs
 
 
-def test_group_tables_on_their_pages(built_site, guide):
+def test_group_tables_on_their_pages(every_build):
+    built_site, guide = every_build.site, every_build.guide
     for group in guide.groups:
         if not group.page:
             continue
@@ -73,12 +76,14 @@ def test_group_tables_on_their_pages(built_site, guide):
         assert [a.get_text() for a in table.select("tbody th a")] == [shown(c.title) for c in group.criteria]
 
 
-def test_home_has_the_at_a_glance_table(built_site, guide):
+def test_home_has_the_at_a_glance_table(every_build):
+    built_site, guide = every_build.site, every_build.guide
     table = soup_of(built_site, "index.html").select_one("table.guide-comparison--glance")
     assert [a.get_text() for a in table.select("tbody th a")] == [shown(c.title) for c in guide.criteria if c.glance]
 
 
-def test_every_node_is_in_the_flowchart_and_links_to_its_outline_entry(built_site, guide):
+def test_every_node_is_in_the_flowchart_and_links_to_its_outline_entry(every_build):
+    built_site, guide = every_build.site, every_build.guide
     soup = soup_of(built_site, "decision/index.html")
     chart = soup.select_one("figure.guide-flowchart svg.guide-flow")
     for node_id, text in [(q.id, q.text) for q in guide.decision.questions] + [(o.id, o.title) for o in guide.decision.outcomes]:
@@ -92,7 +97,8 @@ def test_every_node_is_in_the_flowchart_and_links_to_its_outline_entry(built_sit
             assert chart.select_one(f'g.guide-flow__edge[data-from="{question.id}"][data-answer="{index}"][data-to="{answer.next}"]')
 
 
-def test_the_flowchart_export_is_the_page_drawing_with_relative_links(built_site, guide):
+def test_the_flowchart_export_is_the_page_drawing_with_relative_links(every_build):
+    built_site, guide = every_build.site, every_build.guide
     export = (built_site / "exports/flowchart.svg").read_text(encoding="utf-8")
     page_svg = soup_of(built_site, "decision/index.html").select_one("svg.guide-flow")
     assert export.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
@@ -230,27 +236,15 @@ def test_make_build_never_leaves_a_site_from_a_failed_build(tmp_path):
     assert not (project / "site").exists()
 
 
-HOSTILE = 'p99 < 50 ms | {{ 7*7 }} {% if true %}x{% endif %} & --8<-- "README.md" *not bold*'
-HOSTILE_TITLE = "Perf < fast | {{ 1+1 }} *x*"
-
-
-def test_hostile_data_text_is_shown_exactly_as_written(tmp_path, guide):
+def test_hostile_data_text_is_shown_exactly_as_written(hostile_site):
     """Text that looks like table syntax, Jinja, a snippet include or Markdown stays inert
     (HTML tags and Markdown links are refused earlier, by the data check)."""
-    project = copy_project(tmp_path / "project")
-    criteria = project / "data" / "criteria.yml"
-    first = guide.criteria[0].assessments["fastapi"].verdict
-    text = criteria.read_text(encoding="utf-8")
-    text = text.replace(f"verdict: {first}", f"verdict: '{HOSTILE}'", 1)
-    text = text.replace("    title: Performance\n", f"    title: '{HOSTILE_TITLE}'\n", 1)
-    criteria.write_text(text, encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    soup = soup_of(tmp_path / "site", "comparison/index.html")
+    guide = hostile_site.guide
+    soup = soup_of(hostile_site.site, "comparison/index.html")
     row = soup.select_one("table.guide-comparison--full").select("tbody tr")[1]
     assert len(row.find_all(["th", "td"])) == 1 + len(guide.frameworks)
     assert HOSTILE in row.get_text()
-    assert HOSTILE_TITLE in soup.select_one("h2#group-performance").get_text()
+    assert HOSTILE_TITLE in soup.select_one(f"h2#group-{guide.groups[0].id}").get_text()
     page_text = soup.get_text()
     assert "49" not in row.get_text() and "Set up on a fresh machine" not in page_text  # no Jinja, no include
     assert soup.select("h2 em, td em") == []

@@ -9,7 +9,7 @@ import re
 import jsonschema
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from guide.publish.reference import END, START, reference_markdown
 from guide.publish.schema import SCHEMA_DIR, schema_name, schema_text
 from guide.data.validate import DATA_FILES

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guide.data.validate import DATA_FILES, check_data
-from test_validation import ROOT, TODAY
+from helpers import ROOT, TODAY
 
 ORIGINALS = {name: (ROOT / "data" / name).read_bytes() for name in DATA_FILES}
 # A normal check takes a few hundredths of a second of CPU; this only catches a hang. CPU time,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import StaticServer, offline_context
+from helpers import StaticServer, offline_context
 from guide.publish import embeds
 from guide.data.models import Group
 

@@ -1,5 +1,5 @@
 """The export files: each parses with an ordinary tool, holds every criterion and framework, names
-its source and review date, survives hostile data text, and is byte-identical between builds."""
+its source and review date, survives hostile data text (byte-identical between builds: test_reproducible.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, build_site
 from guide.publish import exports
 from guide.publish.exports import SiteInfo
 
@@ -83,7 +82,7 @@ def test_json_export_validates_against_its_schema_and_holds_everything(export_di
 def test_the_schema_rejects_a_broken_export(export_dir):
     data = json.loads((export_dir / "guide.json").read_text(encoding="utf-8"))
     schema = json.loads((export_dir / "guide.schema.json").read_text(encoding="utf-8"))
-    data["groups"][0]["criteria"][0]["assessments"]["fastapi"]["rating"] = "great"
+    next(iter(data["groups"][0]["criteria"][0]["assessments"].values()))["rating"] = "great"
     del data["schema_version"]
     assert len(list(Draft202012Validator(schema).iter_errors(data))) == 2
 
@@ -128,17 +127,10 @@ def test_html_export_is_a_plain_table_with_inline_styles(export_dir, guide):
     assert "data last reviewed on " + guide.reviewed.isoformat() in soup.caption.get_text(" ").lower()
 
 
-def test_two_builds_give_byte_identical_exports(export_dir, tmp_path):
-    result = build_site(ROOT, tmp_path / "again")
-    assert result.returncode == 0, result.stderr
-    first = {p.name: p.read_bytes() for p in sorted(export_dir.iterdir())}
-    second = {p.name: p.read_bytes() for p in sorted((tmp_path / "again" / "exports").iterdir())}
-    originals = sorted(name for name in first if not name.endswith((".gz", ".br")))  # precompressed copies beside them
+def test_the_build_writes_every_export(export_dir):
+    """Beside precompressed copies; test_reproducible.py shows two builds give the same bytes."""
+    originals = sorted(p.name for p in export_dir.iterdir() if not p.name.endswith((".gz", ".br")))
     assert originals == ["comparison.csv", "comparison.html", "comparison.md", "flowchart.svg", "guide.json", "guide.schema.json"]
-    assert first == second  # the flowchart's SVG included: ELK's layout is the same every time
-
-
-# --- the functions on hostile data text ----------------------------------------------------
 
 
 def test_csv_keeps_hostile_text_exactly(nasty_guide):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FakeLinks
+from helpers import FakeLinks
 from guide.views import flowchart, flowlayout
 from guide.data.models import Answer, DecisionFile, Guide, Outcome, Question
 from guide.views.textmetrics import SAFETY, text_width, wrap

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from conftest import offline_context, tab_to
+from helpers import offline_context, tab_to
 from guide.views import walk
 
 # Each text element's size on screen: its font size times the drawing's scale there (CSS zoom and

@@ -14,7 +14,7 @@ import sys
 import brotli
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from guide.publish import embeds, exports
 from guide.publish.headers import (
     EMBED_AREA, EXPORT_AREA, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, PolicyError, base_path, build_policy,

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 
 ATTRIBUTES = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")]
 BASE = "http://site.invalid/"  # where the built site is pretended to live while resolving links

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from test_validation import ROOT, DataCopy
+from helpers import FIXTURES, DataCopy
 
 MISTAKES = [
     ("criteria.yml", "    title: Performance\n", "    title: Performance: fast\n"),
@@ -51,8 +51,8 @@ MISTAKES = [
 
 
 def decision_mistakes() -> list[tuple[str, str, str]]:
-    """Mistakes in decision.yml, found from its content so the tree can change."""
-    text = (ROOT / "data" / "decision.yml").read_text(encoding="utf-8")
+    """Mistakes in the fixture's decision.yml (what DataCopy edits), found from its content."""
+    text = (FIXTURES / "data" / "decision.yml").read_text(encoding="utf-8")
     tree = yaml.safe_load(text)
     start = tree["start"]
     first_next = re.search(r"^        next: (\S+)\n", text, re.MULTILINE).group(0)

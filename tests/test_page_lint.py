@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from guide.data.pagelint import lint_jinja, lint_pages, lint_snippets, registered_names
 
 MACROS, FILTERS = registered_names()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import FakeLinks
+from helpers import FakeLinks
 from guide.views import pagetext
 
 

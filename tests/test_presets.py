@@ -4,10 +4,9 @@ through data (a group added since counts as Medium, a group that no longer exist
 
 from __future__ import annotations
 
-from conftest import FakeLinks
+from helpers import FakeLinks
 from guide.views import scorecard
 from guide.data.models import DEFAULT_WEIGHT, Group, Preset
-from test_validation import DataCopy, data  # noqa: F401  (the fixture)
 
 FIRST = "  - id: api-service\n"
 

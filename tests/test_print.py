@@ -17,7 +17,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import offline_context, shown
+from helpers import offline_context, shown
 
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch: the width Chromium lays a printed A4 page out at
 

@@ -13,17 +13,21 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site, once_per_run
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
 
 
-@pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("properdocs-site")
+def build_with_properdocs(folder: Path) -> Path:
+    site = folder / "site"
     result = build_site(ROOT, site, "--config-file", "mkdocs.yml", tool="properdocs")
     assert result.returncode == 0, f"strict ProperDocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory) -> Path:
+    return once_per_run(tmp_path_factory, "properdocs-site", build_with_properdocs)
 
 
 def html_pages(site: Path) -> set[str]:
@@ -34,22 +38,17 @@ def text(element) -> str:
     return " ".join(element.get_text(" ", strip=True).split())
 
 
-def tables_of(page: Path) -> list[tuple[str, list[str], list[str]]]:
-    """Each ``table.guide-table``: its caption, its row headers and the classes of its ratings."""
+def tables_and_ratings(page: Path) -> tuple[list[tuple[str, list[str], list[str]]], list[str]]:
+    """Each ``table.guide-table`` (its caption, its row headers and the classes of its ratings),
+    and every rating badge on the page, tables or not (verdict boxes, cards, the outline)."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    found = []
+    tables = []
     for table in soup.select("table.guide-table"):
         caption = text(table.caption) if table.caption else ""
         row_headers = [text(th) for th in table.select('th[scope="row"], th[scope="rowgroup"]')]
         ratings = [" ".join(badge.get("class", [])) for badge in table.select(".guide-rating")]
-        found.append((caption, row_headers, ratings))
-    return found
-
-
-def ratings_of(page: Path) -> list[str]:
-    """Every rating badge on the page, tables or not (verdict boxes, cards, the outline)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    return [" ".join(badge.get("class", [])) for badge in soup.select(".guide-rating")]
+        tables.append((caption, row_headers, ratings))
+    return tables, [" ".join(badge.get("class", [])) for badge in soup.select(".guide-rating")]
 
 
 def test_properdocs_builds_the_same_pages(built_site, properdocs_site):
@@ -64,9 +63,9 @@ def test_properdocs_renders_the_same_tables_and_ratings(built_site, properdocs_s
     pages = sorted(html_pages(built_site) & html_pages(properdocs_site))
     tables_seen = 0
     for page in pages:
-        expected = tables_of(built_site / page)
-        assert tables_of(properdocs_site / page) == expected, f"{page}: tables differ between MkDocs and ProperDocs"
-        assert ratings_of(properdocs_site / page) == ratings_of(built_site / page), f"{page}: ratings differ"
+        (expected, ratings), (tables, properdocs_ratings) = tables_and_ratings(built_site / page), tables_and_ratings(properdocs_site / page)
+        assert tables == expected, f"{page}: tables differ between MkDocs and ProperDocs"
+        assert properdocs_ratings == ratings, f"{page}: ratings differ"
         tables_seen += len(expected)
     assert tables_seen > 0, "no table.guide-table found: the comparison did not compare anything"
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from guide.views import flowchart, outline, tables
 from guide.data.models import Guide, Rating
 from guide.views.urls import nav_titles, page_url, relative_url
-from conftest import FakeLinks, shown
+from helpers import FakeLinks, shown
 from guide.data.text import html_text, markdown_cell
 
 ROOT = Path(__file__).resolve().parent.parent

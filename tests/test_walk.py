@@ -1,6 +1,6 @@
 """The step-by-step decision walk: its Python (paths, reasons, progress, URL format, markup) and,
 in headless Chromium with the network cut off, every path of the tree, shared URLs, the Back
-button, in-page anchors, instant navigation, the `guide:walk` events, focus and scroll, one
+button, in-page anchors, leaving the page and coming back, the `guide:walk` events, focus and scroll, one
 activation per answer, the phone layout, print, keyboard-only use, axe in both palettes and the
 no-JavaScript outline. Paths, reasons and progress are derived from the data, never written out
 here."""
@@ -513,7 +513,7 @@ def test_first_answer_is_above_the_fold_on_a_phone(browser, site_url):
     assert record.blocked == []
 
 
-def test_walk_survives_instant_navigation(offline_page, site_url, guide):
+def test_walk_survives_leaving_the_page_and_coming_back(offline_page, site_url, guide):
     page = offline_page
     steps, end = guide.decision.paths()[0]
     page.goto(site_url)
@@ -523,10 +523,10 @@ def test_walk_survives_instant_navigation(offline_page, site_url, guide):
     for _, index in steps:
         answer(page, index)
     assert visible_node(page) == end
-    page.locator(f"{VISIBLE_STEP} .guide-outcome__onward a").first.click()  # instant navigation away
+    page.locator(f"{VISIBLE_STEP} .guide-outcome__onward a").first.click()  # away to another page
     page.wait_for_function("!document.querySelector('.guide-walk')")
     assert page.evaluate("window.guideWalk ? window.guideWalk.current() : null") is None
-    page.go_back()  # and back: Material fetches the page again and the walk restores the result
+    page.go_back()  # and back: the walk restores the result from the address
     page.wait_for_function(
         "node => { const s = document.querySelector('.guide-walk__step:not([hidden])'); return s && s.dataset.node === node; }",
         arg=end,

@@ -570,14 +570,16 @@ def test_walk_with_the_keyboard_only(offline_page, site_url, guide):
 
 def test_without_javascript_the_outline_reaches_every_outcome(browser, site_url, guide):
     """The walk's first question is there without JavaScript, its answers links into the outline,
-    whose links reach every outcome."""
+    whose links reach every outcome. The page loads once: each path starts from an empty fragment
+    (a same-document navigation), so every click must move the fragment to be seen."""
     context, record = offline_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "decision/")
     assert page.is_visible(".guide-walk__nojs")
     assert page.locator(f"{VISIBLE_STEP}").count() == 1 and visible_node(page) == guide.decision.start
     for steps, end in guide.decision.paths():
-        page.goto(site_url + "decision/")
+        page.goto(site_url + "decision/#")
+        assert urlsplit(page.url).fragment == ""
         page.locator(f"{VISIBLE_STEP} a.guide-walk__answer").nth(steps[0][1]).click()
         landed = answer_of(guide, steps[0]).next
         assert urlsplit(page.url).fragment == node_anchor(landed)

@@ -246,10 +246,13 @@ def describe(page: str, combination: str, violation: dict) -> list[str]:
 
 def settle(page, scheme: str):
     """Wait until the palette is applied and no CSS transition is still running (Material fades
-    its tabs in; mid-fade colours are not what a reader sees)."""
-    if page.locator("body[data-md-color-scheme]").count():
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
+    its tabs in; mid-fade colours are not what a reader sees). Pages without Material's palette
+    attribute (the standalone export) wait for the transitions only."""
+    page.wait_for_function(
+        """s => (!document.body.hasAttribute('data-md-color-scheme') || document.body.getAttribute('data-md-color-scheme') === s)
+               && document.getAnimations().every(a => a.playState !== 'running')""",
+        arg=scheme, timeout=10000,
+    )
 
 
 # --- a copy of the data with one change ------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import os
 import pickle
 import shutil
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from guide.data.models import Guide
 from guide.data.validate import check_data
@@ -74,6 +76,13 @@ def once_per_run(tmp_path_factory, name: str, make):
             folder.mkdir()
             made.write_bytes(pickle.dumps(make(folder)))
         return pickle.loads(made.read_bytes())
+
+
+@functools.cache
+def parsed_page(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per test process: a build does not change once made, and several
+    tests read every page of the same build. Read the tree; never change it."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_project(destination: Path) -> Path:

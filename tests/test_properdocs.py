@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from helpers import ROOT, build_site, once_per_run
+from helpers import ROOT, build_site, once_per_run, parsed_page
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
 
@@ -41,7 +40,7 @@ def text(element) -> str:
 def tables_and_ratings(page: Path) -> tuple[list[tuple[str, list[str], list[str]]], list[str]]:
     """Each ``table.guide-table`` (its caption, its row headers and the classes of its ratings),
     and every rating badge on the page, tables or not (verdict boxes, cards, the outline)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(page)
     tables = []
     for table in soup.select("table.guide-table"):
         caption = text(table.caption) if table.caption else ""

@@ -12,9 +12,8 @@ import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
-from helpers import StaticServer, offline_context, shown
+from helpers import StaticServer, offline_context, parsed_page, shown
 from guide.publish import embeds
 from guide.views import scorecard
 from guide.views.urls import page_url
@@ -128,7 +127,7 @@ def test_long_tables_keep_their_header_in_view_on_a_desktop(offline_page, site_u
 def test_each_write_up_has_one_home(built_site, guide):
     homes = {}
     for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(html)
         for card in soup.select(".guide-criterion"):
             homes.setdefault(card["id"], []).append(html.relative_to(built_site).as_posix())
     assert homes == {c.id: ["comparison/index.html"] for c in guide.criteria}
@@ -159,7 +158,7 @@ def test_write_ups_open_when_targeted_and_keep_the_comparison_short(browser, sit
 
 
 def test_tabs_open_on_the_most_useful_page(built_site):
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(built_site / "index.html")
     tabs = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".md-tabs__link")}
     assert tabs["Compare"].rstrip("/").endswith("comparison")
     assert tabs["Choose"].rstrip("/").endswith("decision")
@@ -221,7 +220,7 @@ def test_sitemap_and_noindex_agree(built_site, guide):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     for embed in embeds.embeds(guide):
-        page = BeautifulSoup((built_site / embed.src.replace(".md", "/index.html")).read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(built_site / embed.src.replace(".md", "/index.html"))
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         assert not any(loc.endswith("/" + page_url(embed.src)) for loc in listed), embed.name
     # Every other page is indexable and listed.
@@ -229,7 +228,7 @@ def test_sitemap_and_noindex_agree(built_site, guide):
         address = html.parent.relative_to(built_site).as_posix()
         if any(address == f"embed/{e.name}" for e in embeds.embeds(guide)):
             continue
-        assert BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("meta", attrs={"name": "robots"}) is None
+        assert parsed_page(html).find("meta", attrs={"name": "robots"}) is None
         assert any(loc.endswith("/" if address == "." else f"/{address}/") for loc in listed), address
 
 
@@ -329,7 +328,7 @@ def test_presets_set_their_weights_in_the_address(offline_page, site_url, guide)
 
 
 def test_the_scorecard_says_why_equal_weights_are_not_neutral(built_site, guide):
-    soup = BeautifulSoup((built_site / "scorecard" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(built_site / "scorecard" / "index.html")
     lead = soup.select_one(".guide-scorecard__lead").get_text(" ", strip=True)
     (_, leader, top), (_, runner_up, second) = scorecard.ranking(guide, scorecard.default_weights(guide))[:2]
     assert f"{leader.name} leads {runner_up.name} by {scorecard.percent(top - second):.1f} points" in lead

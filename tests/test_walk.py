@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import (
-    AXE, AXE_OPTIONS, DESKTOP, PHONE, READY, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, settle, settled,
-    shown, tab_to, visible_node,
+    AXE, AXE_OPTIONS, DESKTOP, PHONE, READY, SCHEMES, VISIBLE_STEP, FakeLinks, answer, describe, offline_context, open_walk, parsed_page,
+    settle, settled, shown, tab_to, visible_node,
 )
 from guide.views import outline, walk
 from guide.views.flowchart import node_anchor
@@ -169,7 +169,7 @@ def test_the_decision_page_holds_each_outcome_once_and_the_embed_its_own(built_s
     """On the built pages: each part of every outcome's advice is in the page exactly once, in the
     outline on the Decision page and in the walk in the embed (which has no outline)."""
     for page, home in (("decision", "#decision-outline"), ("embed/decision", ".guide-walk")):
-        soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(built_site / page / "index.html")
         assert soup.select_one(".guide-walk") and soup.select_one(home)
         text = " ".join(soup.get_text().split())
         for outcome in guide.decision.outcomes:
@@ -643,6 +643,7 @@ def test_walk_mid_way_and_at_an_outcome_passes_axe(browser, site_url, guide, vie
     """In both palettes: each state is loaded once, checked in the light palette, then in the dark
     one after the system setting switches (Material follows it, as test_accessibility.py checks)."""
     context, record = offline_context(browser, viewport=viewport, color_scheme="light")
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     steps, end = longest_path(guide)
     problems: list[str] = []
@@ -651,7 +652,6 @@ def test_walk_mid_way_and_at_an_outcome_passes_axe(browser, site_url, guide, vie
         page.goto(f"{site_url}decision/?path={walk.encode_path(state)}")
         page.wait_for_selector(READY)
         page.evaluate("document.querySelectorAll('.guide-walk details').forEach(d => d.open = true)")
-        page.add_script_tag(path=str(AXE))
         for palette in SCHEMES:
             page.emulate_media(color_scheme=palette)
             settle(page, SCHEMES[palette])

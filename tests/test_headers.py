@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import json
 import subprocess
 import sys
 
@@ -287,6 +288,17 @@ def test_precompressed_copies_are_smaller_exact_and_the_same_every_time(small_si
     assert not any(p.parent.name == "deploy" or p.name.startswith(HEADERS_FILE) for p in first)
     precompress(small_site)
     assert {p: p.read_bytes() for p in small_site.rglob("*") if p.suffix in (".gz", ".br")} == first
+
+
+@pytest.mark.parametrize(("languages", "compressed"), [(["en"], False), (["en", "th"], True)])
+def test_search_languages_are_compressed_only_when_search_uses_them(tmp_path, languages, compressed):
+    splitter = "assets/javascripts/lunr/wordcut.js"
+    site = make_site(tmp_path, {
+        "search/search_index.json": json.dumps({"config": {"lang": languages}, "docs": []}),
+        splitter: "var wordcut = " + "[1, 2, 3], " * 500 + ";",
+    })
+    precompress(site)
+    assert (site / f"{splitter}.br").is_file() is compressed and (site / f"{splitter}.gz").is_file() is compressed
 
 
 def test_the_policy_modules_import_without_mkdocs():

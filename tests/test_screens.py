@@ -64,6 +64,22 @@ def table_pages(guide) -> dict[str, str]:
     return pages
 
 
+# Each criterion's row of the full table as a reader sees it (one call instead of one per cell):
+# whether its link shows (a box and not visibility: hidden, as Playwright's is_visible), the row
+# header's text and each cell's label and text (innerText, as Playwright's inner_text).
+ROWS = """ids => Object.fromEntries(ids.map(id => {
+  const row = document.querySelector(`table.guide-comparison--full tr[data-criterion="${id}"]`);
+  if (!row) return [id, null];
+  const link = row.querySelector('th a');
+  const box = link && link.getBoundingClientRect();
+  return [id, {
+    linkVisible: !!link && box.width > 0 && box.height > 0 && getComputedStyle(link).visibility !== 'hidden',
+    th: row.querySelector('th').innerText,
+    cells: [...row.querySelectorAll('td')].map(td => ({label: td.querySelector('.guide-cell-label').innerText, text: td.innerText})),
+  }];
+}))"""
+
+
 def check_tables_on_a_phone(browser, url, guide):
     context, record = offline_context(browser, viewport=PHONE)
     page = context.new_page()
@@ -85,16 +101,16 @@ def check_tables_on_a_phone(browser, url, guide):
                     problems.append(f"/{address} {cell['table']}: words split across lines {cell['split']}: {cell['text']}")
         # Nothing of the desktop table is lost: every verdict of every framework, under its name.
         page.goto(url + "comparison/")
+        rows = page.evaluate(ROWS, [c.id for c in guide.criteria])
         for criterion in guide.criteria:
-            row = page.locator(f'table.guide-comparison--full tr[data-criterion="{criterion.id}"]')
-            assert row.locator("th a").is_visible()
-            assert shown(criterion.measures) in row.locator("th").inner_text()
-            cells = row.locator("td")
-            assert cells.count() == len(guide.frameworks)
-            for index, framework in enumerate(guide.frameworks):
-                cell = cells.nth(index)
-                assert cell.locator(".guide-cell-label").inner_text() == framework.name
-                assert shown(criterion.assessments[framework.id].verdict) in " ".join(cell.inner_text().split())
+            row = rows[criterion.id]
+            assert row is not None, f"no row for {criterion.id}"
+            assert row["linkVisible"]
+            assert shown(criterion.measures) in row["th"]
+            assert len(row["cells"]) == len(guide.frameworks)
+            for cell, framework in zip(row["cells"], guide.frameworks, strict=True):
+                assert cell["label"] == framework.name
+                assert shown(criterion.assessments[framework.id].verdict) in " ".join(cell["text"].split())
     finally:
         context.close()
     assert problems == [], "\n".join(problems)

@@ -61,12 +61,13 @@ REFUSED_TAGS = {
     "form": ("would send what a reader types to another address", _SHOW_AS_CODE),
 } | {
     tag: ("would show content from elsewhere inside the page", "link to it instead; " + _SHOW_AS_CODE)
-    for tag in ("iframe", "frame", "frameset", "object", "embed", "applet")
+    for tag in ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe")
 }
 CODE_SCHEMES = ("javascript", "vbscript")  # refused in any attribute
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background",
                   "cite", "ping", "codebase", "dynsrc", "lowsrc"}  # where a data: address is refused too
-LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "dynsrc", "lowsrc"}  # fetched as the page loads
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "dynsrc", "lowsrc", "ping"}  # fetched as the page loads
+SVG_LOADING_TAGS = {"image", "use", "feimage"}  # whose href is fetched too
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _EXTERNAL = re.compile(r"(?:^|,)\s*(?://|[a-z][a-z0-9+.-]*:)")
 _MAX_NESTED_READS = 8
@@ -120,10 +121,11 @@ def _tag_findings(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Fin
         effect, hint = REFUSED_TAGS[tag]
         yield Finding((rf"<\s*{re.escape(tag)}(?![\w:-])",), f"the HTML tag {shown} {effect}", hint)
     for name, value in attrs:
-        yield from _attribute_findings(shown, name, value or "")
+        loads = name in LOADING_ATTRIBUTES or (tag in SVG_LOADING_TAGS and name in {"href", "xlink:href"})
+        yield from _attribute_findings(shown, name, value or "", loads)
 
 
-def _attribute_findings(tag: str, name: str, value: str) -> Iterator[Finding]:
+def _attribute_findings(tag: str, name: str, value: str, loads: bool) -> Iterator[Finding]:
     attribute = rf"(?<![\w:.-]){re.escape(name)}(?![\w:.-])"
     if name.startswith("on"):
         yield Finding((attribute,), f"the attribute `{name}` on {tag} would run code in the reader's browser",
@@ -133,11 +135,14 @@ def _attribute_findings(tag: str, name: str, value: str) -> Iterator[Finding]:
                       "give the element a class and add a rule to a stylesheet in docs/assets/stylesheets/")
     address = re.sub(r"[\x00-\x20]", "", value).lower()  # as a browser reads it, which ignores tabs and newlines
     scheme = _SCHEME.match(address)
-    if scheme and (scheme.group(1) in CODE_SCHEMES or (scheme.group(1) == "data" and name in URL_ATTRIBUTES)):
-        yield Finding((rf"{scheme.group(1)}\s*(?::|&)", attribute),
-                      f"the {scheme.group(1)}: address in `{name}` on {tag} may run code in the reader's browser",
+    needles = (rf"{scheme.group(1)}\s*(?::|&)", attribute) if scheme else ()
+    if scheme and scheme.group(1) in CODE_SCHEMES:
+        yield Finding(needles, f"the {scheme.group(1)}: address in `{name}` on {tag} would run code in the reader's browser",
                       "link to a page of the guide or to an https address")
-    elif name in LOADING_ATTRIBUTES and _EXTERNAL.search(address):
+    elif scheme and scheme.group(1) == "data" and name in URL_ATTRIBUTES:
+        yield Finding(needles, f"the data: address in `{name}` on {tag} puts a whole file in the page, which may hold code",
+                      "add the file under docs/assets/ and point to it there")
+    elif loads and _EXTERNAL.search(address):
         yield Finding((re.escape(value.strip()), attribute), f"{tag} would load `{_shorten(value)}` from another site",
                       "the guide loads nothing from elsewhere: add the file under docs/assets/ and point to it there")
 
@@ -206,6 +211,9 @@ class HtmlReader:
             html = self.markdown.reset().convert(rendered)
         except SnippetMissingError:
             return []  # the snippet check reports it
+        except RecursionError:
+            return [Problem(page, 1, 1, "", "the page is nested too deeply for Markdown to read",
+                            "use fewer levels of quotes or lists")]
         findings = html_findings(html)
         if not findings:
             return []

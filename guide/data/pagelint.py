@@ -336,4 +336,4 @@ def lint_pages(docs_dir: Path, root: Path, display_root: Path | None = None) -> 
         if not snippet_problems:  # else Markdown would read what the snippet check refuses
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             problems += html.lint(text, *jinja_output(text), name)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.column))
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))  # an included file's once

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/scaling.py            # the full grid, a few minutes on 2 cores
     .venv/bin/python benchmarks/scaling.py --quick    # a small grid, about a minute
     .venv/bin/python benchmarks/scaling.py --check    # one data set of each kind: every code path, figures meaningless
+    .venv/bin/python benchmarks/scaling.py --ratio    # the real data only: pipeline against plain, cold and warm
 
 For each data set (frameworks x criteria, and decision trees of growing size; see
 benchmarks/synthetic.py), in a copy of the project:
@@ -13,6 +14,11 @@ benchmarks/synthetic.py), in a copy of the project:
    plugin and the hook. The ratio of the two isolates the data pipeline's own cost (loading and
    validating the data, rendering macros, writing exports, copying Mermaid) from what MkDocs and
    Material spend on the same pages anyway.
+
+``--ratio`` measures the real data set only, the figure issue 14 sets a goal for: rounds of a
+plain build, a pipeline build with the build cache off (what a first build on a new machine
+does) and one with a warm cache (any later build), interleaved so that a change in the
+machine's load falls on all three alike; medians of CPU time and their ratios to plain.
 
 Then, in-process, the pipeline's stages one by one (CPU time), to show which of them grows how.
 Growth is reported as an exponent b in time ~ size^b between consecutive sizes: about 1 is
@@ -32,7 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import ROOT, BuildFailed, copy_project, measure, median, mkdocs_build, print_machine, scratch
+from _common import ROOT, BuildFailed, Measured, copy_project, measure, median, mkdocs_build, print_machine, scratch
 from synthetic import write_dataset
 
 HERE = Path(__file__).resolve().parent
@@ -284,12 +290,37 @@ def run_stages(series_map: dict, folder: Path, guide_from: Path | None) -> None:
                   + f"   (exponent from size {s0} to {s1})")
 
 
+def run_ratio(projects: Projects, rounds: int) -> None:
+    """The real data set: plain, cold and warm pipeline builds interleaved, ``rounds`` of each after one warm-up."""
+    projects.capture()  # the copy holds the real data as it is
+    cache = projects.folder / "build-cache"
+    kinds = {
+        "plain (no macros plugin, no hook)": (projects.plain, "plain.yml", {}),
+        "pipeline, build cache off (a first build)": (projects.pipeline, "mkdocs.yml", {"GUIDE_BUILD_CACHE": "off"}),
+        "pipeline, build cache warm (a later build)": (projects.pipeline, "mkdocs.yml", {"GUIDE_BUILD_CACHE": str(cache)}),
+    }
+    results: dict[str, list[Measured]] = {kind: [] for kind in kinds}
+    for round_ in range(rounds + 1):
+        for kind, (project, config, env) in kinds.items():
+            measured = measure(mkdocs_build(projects.folder / "site", config), project, env)
+            shutil.rmtree(projects.folder / "site", ignore_errors=True)
+            if round_:  # the first round warms the cache and the file system
+                results[kind].append(measured)
+    print(f"\nThe real data set: strict builds, {rounds} interleaved rounds after a warm-up, median CPU (user + system)")
+    plain = median([m.cpu for m in results[next(iter(kinds))]])
+    for kind, measured in results.items():
+        cpus = sorted(m.cpu for m in measured)
+        print(f"  {kind:<45} {median(cpus):6.2f} s CPU (min {cpus[0]:.2f}, max {cpus[-1]:.2f})  "
+              f"{median([m.wall for m in measured]):6.2f} s wall   ratio {median(cpus) / plain:4.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="a small grid (about a minute)")
     size.add_argument("--check", action="store_true", help="the smallest run that goes through every code path (for `make test`)")
-    parser.add_argument("--runs", type=int, default=1, help="timed builds per data set and kind (median; default 1)")
+    size.add_argument("--ratio", action="store_true", help="the real data only: pipeline against plain (--runs rounds, default 5)")
+    parser.add_argument("--runs", type=int, default=None, help="timed builds per data set and kind (median; default 1, or 5 with --ratio)")
     parser.add_argument("--only", choices=["builds", "stages"], help="run one part only")
     parser.add_argument("--guide-from", type=Path, help="use this copy of guide/ instead (to compare before/after a change)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
@@ -300,11 +331,14 @@ def main() -> None:
     folder = scratch("scaling")
     began = time.perf_counter()
     try:
-        if args.only != "stages":
-            projects = Projects(folder, args.guide_from)
-            run_grid(CHECK_GRID if args.check else QUICK_GRID if args.quick else FULL_GRID, projects, args.runs)
-        if args.only != "builds":
-            run_stages(CHECK_STAGES if args.check else QUICK_STAGES if args.quick else STAGE_SERIES, folder, args.guide_from)
+        if args.ratio:
+            run_ratio(Projects(folder, args.guide_from), args.runs or 5)
+        else:
+            if args.only != "stages":
+                projects = Projects(folder, args.guide_from)
+                run_grid(CHECK_GRID if args.check else QUICK_GRID if args.quick else FULL_GRID, projects, args.runs or 1)
+            if args.only != "builds":
+                run_stages(CHECK_STAGES if args.check else QUICK_STAGES if args.quick else STAGE_SERIES, folder, args.guide_from)
     finally:
         if args.keep:
             print(f"\nkept {folder}")

@@ -26,6 +26,7 @@ TAGS_ALLOWED = {
     "data/text.py": "the escaping primitive behind the templates' `text` filter writes <code>",
     "publish/embeds.py": "breakable() joins escaped text with <wbr>, a fragment known safe",
     "publish/headers.py": "reads the built HTML and writes nginx comments",
+    "publish/inlinecode.py": "reads the built HTML: its patterns and messages name tags",
     "mkdocs_glue/site.py": "marks MkDocs' own code blocks in the finished page",
 }
 

@@ -13,10 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
+from helpers import shown
 from guide.publish import exports
 from guide.publish.exports import SiteInfo
+from guide.views import tables
+from guide.views.tables import ComparisonField
 
 SITE = SiteInfo(name="FastAPI or Django?", url="https://guide.example/", licence="CC BY 4.0")
+# What the CSV adds after the comparison's own fields: where each row comes from.
+PROVENANCE = ["criterion_url", "guide", "guide_url", "data_reviewed"]
 NASTY = 'Pipe | <script>alert("x")</script> "quoted", comma\nsecond line \\| end'
 
 
@@ -92,7 +97,7 @@ def test_csv_export_has_one_row_per_criterion_and_framework(export_dir, guide):
     text = raw.decode("utf-8")
     assert text.endswith("\r\n") and not text.startswith("\ufeff")
     rows = csv_rows(text)
-    assert list(rows[0]) == exports.CSV_COLUMNS
+    assert list(rows[0]) == [field.key for field in tables.COMPARISON_FIELDS] + PROVENANCE
     assert len(rows) == len(guide.criteria) * len(guide.frameworks)
     assert {(r["criterion_id"], r["framework_id"]) for r in rows} == {
         (c.id, f.id) for c in guide.criteria for f in guide.frameworks
@@ -100,6 +105,47 @@ def test_csv_export_has_one_row_per_criterion_and_framework(export_dir, guide):
     assert {r["data_reviewed"] for r in rows} == {guide.reviewed.isoformat()}
     assert {r["guide"] for r in rows} == {"FastAPI or Django?"}
     assert all(r["rating"] in {"strong", "good", "fair", "weak"} and r["sources"] for r in rows)
+
+
+def test_the_csv_and_the_wide_tables_head_the_same_fields(export_dir, built_site, guide):
+    """The CSV is the comparison in long format: its `criterion` field is what the tables' row
+    headers show under the Criterion heading, and its `framework` and `framework_version` fields
+    name the column that shows each verdict (the site's tables by name, the HTML export with the
+    version, the Markdown export after a Group column)."""
+    rows = csv_rows((export_dir / "comparison.csv").read_text(encoding="utf-8"))
+    html = BeautifulSoup((export_dir / "comparison.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [th.get_text(" ", strip=True) for th in html.select("thead th")]
+    assert headings[0] == tables.CRITERION.heading
+    verdicts = {}
+    for tr in html.select("tbody tr"):
+        if tr.find("td"):
+            for heading, td in zip(headings[1:], tr.find_all("td"), strict=True):
+                verdicts[" ".join(tr.th.get_text().split()), heading] = " ".join(td.get_text().split())
+    assert len(verdicts) == len(rows)
+    for row in rows:
+        shown_verdict = verdicts[shown(row["criterion"]), f"{row['framework']} {row['framework_version']}"]
+        assert shown_verdict.endswith(shown(row["verdict"])), row["criterion_id"]
+
+    full = BeautifulSoup((built_site / "comparison" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    site_headings = [th.get_text(" ", strip=True) for th in full.select(".guide-comparison--full thead th")]
+    frameworks = list(dict.fromkeys(row["framework"] for row in rows))
+    assert site_headings == [tables.CRITERION.heading, *frameworks]
+    markdown_head = table_cells(markdown_rows((export_dir / "comparison.md").read_text(encoding="utf-8"))[0])
+    assert [cell.strip() for cell in markdown_head] == [tables.GROUP.heading, tables.CRITERION.heading, *frameworks]
+
+
+def test_the_csv_takes_its_fields_from_the_column_definition(guide, monkeypatch):
+    """A field added to the one column definition, or taken out of it, is a CSV column added or
+    gone, in its place; a new field's text is neutralised like every other."""
+    added = ComparisonField("glance", lambda cell: f"=glance({cell.criterion.glance})")
+    fields = [field for field in tables.COMPARISON_FIELDS if field.key != "measures"]
+    fields.insert(fields.index(tables.CRITERION) + 1, added)
+    monkeypatch.setattr(tables, "COMPARISON_FIELDS", tuple(fields))
+    rows = csv_rows(exports.comparison_csv(guide, SITE))
+    assert list(rows[0]) == [field.key for field in fields] + PROVENANCE
+    assert list(rows[0]).index("glance") == list(rows[0]).index("criterion") + 1 and "measures" not in rows[0]
+    glance = {c.id: c.glance for c in guide.criteria}
+    assert all(row["glance"] == f"'=glance({glance[row['criterion_id']]})" for row in rows)
 
 
 def test_markdown_export_is_one_table_with_equal_columns(export_dir, guide):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import json
 import subprocess
 import sys
 
@@ -16,9 +17,10 @@ import pytest
 
 from helpers import ROOT
 from guide.publish import embeds, exports
+from guide.publish.inlinecode import UnsupportedMarkup, csp_hash, inline_code
 from guide.publish.headers import (
     EMBED_AREA, EXPORT_AREA, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, PolicyError, base_path, build_policy,
-    csp_hash, embed_origins, headers_file, inline_code, nginx_include, precompress, publish_serving_files,
+    embed_origins, headers_file, nginx_include, precompress, publish_serving_files,
 )
 
 PAGE = """<!doctype html><html><head>
@@ -67,6 +69,35 @@ def test_style_attributes_are_found_with_their_values_decoded():
 
 def test_line_breaks_are_normalised_before_hashing():
     assert inline_code("<script>a;\r\nb;\rc;</script>").scripts == {"a;\nb;\nc;"}
+
+
+def test_markup_inside_text_elements_and_attribute_values_is_not_code():
+    page = ("<title><script>t()</script></title><textarea><p style='a'></textarea><noscript><script>n()</script></noscript>"
+            '<a title="<script>v()</script>" href="x">link</a><p data-x=\'<style>s{}</style>\'>p</p>')
+    assert inline_code(page) == inline_code("")
+
+
+def test_scripts_read_as_a_browser_tokenizes_them():
+    # "</script" ends the text only before a space, "/" or ">"; HTML ignores a self-closing slash on
+    # <script>; an unclosed script runs to the end; the first of two style attributes counts.
+    code = inline_code('<script/>a("</scripts>")</script ><p style="x" STYLE="y"><script>tail()')
+    assert code.scripts == {'a("</scripts>")', "tail()"}
+    assert code.style_attributes == {"x"}
+
+
+def test_inline_code_it_cannot_read_as_a_browser_does_fails_loudly():
+    with pytest.raises(UnsupportedMarkup, match="<!--"):
+        inline_code("<script>if (a <!--b) {}</script>")
+    with pytest.raises(UnsupportedMarkup, match="SVG or MathML"):
+        inline_code("<svg><style>a{}<p>b</p></style></svg>")
+
+
+def test_tags_that_never_close_take_one_pass():
+    """Possessive patterns: a hostile page of half-open tags is read in linear time, not stalled."""
+    page = ("<a " + "b" * 60 + " " + "c=" * 2000 + '"' + "<p '") * 200 + "'>" + "<script>x()</script>"
+    assert inline_code(page).scripts == {"x()"}
+    for unclosed in ('<a x="', "<a", "<!", "</b", "<svg><![CDATA["):  # each runs to the end, as in a browser
+        assert inline_code("<script>x()</script>" + unclosed * 50_000 + "<script>y()</script>").scripts == {"x()"}
 
 
 def test_csp_hash_is_base64_sha256_of_the_utf8_text():
@@ -257,6 +288,17 @@ def test_precompressed_copies_are_smaller_exact_and_the_same_every_time(small_si
     assert not any(p.parent.name == "deploy" or p.name.startswith(HEADERS_FILE) for p in first)
     precompress(small_site)
     assert {p: p.read_bytes() for p in small_site.rglob("*") if p.suffix in (".gz", ".br")} == first
+
+
+@pytest.mark.parametrize(("languages", "compressed"), [(["en"], False), (["en", "th"], True)])
+def test_search_languages_are_compressed_only_when_search_uses_them(tmp_path, languages, compressed):
+    splitter = "assets/javascripts/lunr/wordcut.js"
+    site = make_site(tmp_path, {
+        "search/search_index.json": json.dumps({"config": {"lang": languages}, "docs": []}),
+        splitter: "var wordcut = " + "[1, 2, 3], " * 500 + ";",
+    })
+    precompress(site)
+    assert (site / f"{splitter}.br").is_file() is compressed and (site / f"{splitter}.gz").is_file() is compressed
 
 
 def test_the_policy_modules_import_without_mkdocs():

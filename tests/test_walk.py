@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -177,6 +177,37 @@ def test_the_decision_page_holds_each_outcome_once_and_the_embed_its_own(built_s
                 wanted = f'[data-outcome-part="{part}"][data-outcome-of="{outcome.id}"]'
                 assert len(soup.select(wanted)) == len(soup.select_one(home).select(wanted)) == 1, (page, outcome.id, part)
             assert text.count(shown(outcome.why)) == 1, (page, outcome.id)
+
+
+def with_absolute_links(block, page_address: str) -> str:
+    """A block's markup with each link resolved from the page's address, so that a link written
+    from two pages at different depths reads the same."""
+    copy = BeautifulSoup(str(block), "html.parser")
+    for element in copy.select("[href]"):
+        element["href"] = urljoin(page_address, element["href"])
+    return str(copy)
+
+
+def test_the_walk_and_the_outline_render_each_outcome_alike(built_site, guide):
+    """One partial draws an outcome for both: the walk in the embed, which renders each outcome's
+    advice itself, gives markup equal to the Decision page's outline, part for part and link for
+    link; and the Decision page's walk has an empty slot for each part the outline holds, in the
+    same order, for walk.js to fill with a copy."""
+    site = "https://guide.example/"
+    soups = {page: BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+             for page in ("decision", "embed/decision")}
+    outline_root = soups["decision"].select_one("#decision-outline")
+    embed_walk = soups["embed/decision"].select_one(".guide-walk")
+    for outcome in guide.decision.outcomes:
+        wanted = f'[data-outcome-part][data-outcome-of="{outcome.id}"]'
+        in_outline, in_walk = outline_root.select(wanted), embed_walk.select(wanted)
+        assert in_outline, outcome.id
+        assert ([with_absolute_links(part, site + "decision/") for part in in_outline]
+                == [with_absolute_links(part, site + "embed/decision/") for part in in_walk]), outcome.id
+        step = soups["decision"].select_one(f'.guide-walk__step[data-node="{outcome.id}"]')
+        slots = step.select("[data-walk-copy]")
+        assert [slot["data-walk-copy"] for slot in slots] == [part["data-outcome-part"] for part in in_outline]
+        assert not any(slot.contents for slot in slots), outcome.id
 
 
 def test_search_finds_each_outcome_once_and_never_the_walk(built_site, guide):

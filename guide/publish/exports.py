@@ -19,9 +19,20 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
-from guide.data.text import markdown_cell, one_line
+from guide.data.text import markdown_cell
 from guide.views.render import render_document, render_macro
-from guide.views.tables import COMPARISON_PAGE, RATING_COLOURS, SYMBOLS, InlineStyles, Row, Section, comparison_columns, data_table
+from guide.views.tables import (
+    COMPARISON_PAGE,
+    RATING_COLOURS,
+    SYMBOLS,
+    ComparisonField,
+    InlineStyles,
+    Row,
+    Section,
+    comparison_columns,
+    comparison_records,
+    data_table,
+)
 from guide.views.urls import page_url
 
 SCHEMA_VERSION = "1.0"
@@ -31,12 +42,6 @@ SCHEMA_NAME = "guide.schema.json"
 CSV_NAME = "comparison.csv"
 MARKDOWN_NAME = "comparison.md"
 HTML_NAME = "comparison.html"
-
-CSV_COLUMNS = [
-    "group_id", "group", "criterion_id", "criterion", "measures", "framework_id", "framework",
-    "framework_version", "rating", "score", "verdict", "detail", "judgement", "sources",
-    "criterion_reviewed", "criterion_url", "guide", "guide_url", "data_reviewed",
-]
 
 
 @dataclass(frozen=True)
@@ -131,34 +136,30 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def _sources_text(criterion: Criterion, framework: Framework) -> str:
-    return "\n".join(
-        f"{one_line(s.title)} <{s.url}> (checked {s.accessed.isoformat()})"
-        for s in criterion.assessments[framework.id].sources
-    )
+def _provenance(guide: Guide, site: SiteInfo) -> list[ComparisonField]:
+    """What the CSV adds to each row after the comparison's fields: where the criterion is
+    written up, which guide the data comes from, and when the data was last reviewed."""
+    reviewed = guide.reviewed.isoformat()
+    return [
+        ComparisonField("criterion_url", lambda cell: site.criterion(cell.criterion)),
+        ComparisonField("guide", lambda cell: site.name),
+        ComparisonField("guide_url", lambda cell: site.url),
+        ComparisonField("data_reviewed", lambda cell: reviewed),
+    ]
 
 
 def comparison_csv(guide: Guide, site: SiteInfo) -> str:
-    """One row per criterion and framework, with a header row; RFC 4180 quoting, CRLF line ends.
+    """The comparison in long format (:func:`~guide.views.tables.comparison_records`: the
+    fields of the tables' one column definition, one row per criterion and framework), then
+    :func:`_provenance`; a header row, RFC 4180 quoting, CRLF line ends.
 
     As OWASP advises, every cell is in double quotes (so a `;` or `,` in the text never starts a
     new cell, whichever separator the spreadsheet assumes) and none starts a formula (see
     :func:`csv_cell`)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
-    reviewed = guide.reviewed.isoformat()
-    for group in guide.groups:
-        for criterion in group.criteria:
-            for framework in guide.frameworks:
-                a = criterion.assessments[framework.id]
-                writer.writerow(csv_cell(cell) for cell in [
-                    group.id, group.title, criterion.id, criterion.title, criterion.measures,
-                    framework.id, framework.name, framework.version, a.rating.value, a.rating.score,
-                    a.verdict, a.detail, a.judgement or "", _sources_text(criterion, framework),
-                    criterion.reviewed.isoformat(), site.criterion(criterion), site.name, site.url,
-                    reviewed,
-                ])
+    for record in comparison_records(guide, *_provenance(guide, site)):
+        writer.writerow(csv_cell(value) for value in record)
     return out.getvalue()
 
 
@@ -172,7 +173,7 @@ def _link(text: str, url: str) -> str:
 
 def comparison_markdown(guide: Guide, site: SiteInfo) -> str:
     """The comparison as one GitHub-flavoured Markdown table, with its source and review date."""
-    columns = ["Group", *comparison_columns(guide)]
+    columns = comparison_columns(guide, grouped=True)
     lines = [
         f"## {markdown_cell(site.name)} – comparison table",
         "",

@@ -24,22 +24,21 @@ Plain functions over a folder of files; nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
-import html
+import json
 import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import brotli
 
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.publish.inlinecode import InlineCode, UnsupportedMarkup, csp_hash, inline_code
 
 EMBED_ORIGINS_VARIABLE = "GUIDE_EMBED_ORIGINS"
 DEPLOY_DIR = "deploy"
@@ -78,7 +77,6 @@ GZIP_LEVEL = 9
 BROTLI_QUALITY = 10
 
 _ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")
-_JAVASCRIPT_TYPES = ("", "module", "importmap", "speculationrules")
 
 
 class PolicyError(ValueError):
@@ -118,99 +116,6 @@ def base_path(site_url: str | None) -> str:
 
 
 # --- inline code and its hashes ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InlineCode:
-    """The inline code of one or more pages, as the browser sees the text it hashes."""
-
-    scripts: frozenset[str] = frozenset()
-    styles: frozenset[str] = frozenset()
-    style_attributes: frozenset[str] = frozenset()
-
-    def __or__(self, other: InlineCode) -> InlineCode:
-        return InlineCode(
-            self.scripts | other.scripts, self.styles | other.styles, self.style_attributes | other.style_attributes
-        )
-
-
-class _InlineCodeParser(HTMLParser):
-    def __init__(self, xml: bool):
-        super().__init__(convert_charrefs=False)
-        self.scripts: set[str] = set()
-        self.styles: set[str] = set()
-        self.style_attributes: set[str] = set()
-        self._open: str | None = None  # "script" or "style" while inside an inline one
-        self._text: list[str] = []
-        # Depth inside <svg> or <math> (or a whole SVG file), whose <style> text is parsed, not raw.
-        self._foreign = 1 if xml else 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if (style := values.get("style")) is not None:
-            self.style_attributes.add(html.unescape(style))
-        if tag in ("svg", "math"):
-            self._foreign += 1
-        if tag == "style" or (tag == "script" and "src" not in values and _executes(values.get("type"))):
-            self._open, self._text = tag, []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if (style := values.get("style")) is not None:
-            self.style_attributes.add(html.unescape(style))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._open:
-            text = "".join(self._text)
-            if self._foreign:
-                text = _foreign_text(text)
-            (self.scripts if tag == "script" else self.styles).add(text)
-            self._open = None
-        elif tag in ("svg", "math") and self._foreign:
-            self._foreign -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        if self._open:
-            self._text.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        if self._open:
-            self._text.append(f"&#{name};")
-
-
-def _executes(script_type: str | None) -> bool:
-    """Whether a ``<script type=...>`` runs (and so needs a hash); JSON data blocks do not."""
-    kind = (script_type or "").strip().lower()
-    return kind in _JAVASCRIPT_TYPES or kind.endswith(("javascript", "ecmascript"))
-
-
-def _foreign_text(raw: str) -> str:
-    """The text of a ``<style>`` inside SVG: character references decoded, CDATA unwrapped,
-    comments dropped, as an HTML parser builds it in foreign content."""
-    parts = re.split(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->)", raw, flags=re.S)
-    return "".join(
-        part[9:-3] if part.startswith("<![CDATA[") else "" if part.startswith("<!--") else html.unescape(part)
-        for part in parts
-    )
-
-
-def inline_code(page: str, xml: bool = False) -> InlineCode:
-    """Every inline script and style block, and every ``style`` attribute, of one HTML page (or,
-    with ``xml``, of an SVG file, which is a document of its own when opened)."""
-    parser = _InlineCodeParser(xml)
-    parser.feed(page.replace("\r\n", "\n").replace("\r", "\n"))  # browsers normalise line breaks first
-    parser.close()
-    return InlineCode(frozenset(parser.scripts), frozenset(parser.styles), frozenset(parser.style_attributes))
-
-
-def csp_hash(text: str) -> str:
-    """The CSP source expression that allows exactly this inline text."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def _hashes(texts: Iterable[str]) -> str:
@@ -322,7 +227,10 @@ def build_policy(site_dir: Path, origins: tuple[str, ...] = (), base: str = "/")
         first, _, rest = path.partition("/")
         top_level.add(first + "/" if rest else first)
         if extension in ("html", "svg"):
-            code = inline_code(file.read_text(encoding="utf-8"), xml=extension == "svg")
+            try:
+                code = inline_code(file.read_text(encoding="utf-8"), xml=extension == "svg")
+            except UnsupportedMarkup as error:
+                raise PolicyError(f"{path}: {error}") from None
             if area_of(path) == "exports":
                 exports |= code
             else:
@@ -489,8 +397,9 @@ def precompress(site_dir: Path) -> list[Path]:
     once they decompress to exactly the file."""
     folder = cache_dir("precompressed")
     written = []
-    for _, file in list(_served_files(site_dir)):
-        if file.suffix.lstrip(".") not in COMPRESSIBLE:
+    unused = _unused_search_languages(site_dir)
+    for path, file in list(_served_files(site_dir)):
+        if file.suffix.lstrip(".") not in COMPRESSIBLE or path.startswith(unused):
             continue
         data = file.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
@@ -506,6 +415,22 @@ def precompress(site_dir: Path) -> list[Path]:
     if folder is not None:
         prune(folder)
     return written
+
+
+# Material's search worker loads the files below this folder only for languages other than
+# English (its word splitters and stemmers); wordcut.js alone was a quarter of a first build's
+# compression time.
+SEARCH_LANGUAGES = "assets/javascripts/lunr/"
+
+
+def _unused_search_languages(site_dir: Path) -> tuple[str, ...]:
+    """Folders no reader's browser fetches: the search languages when search is English only
+    (``config.lang`` of Material's search index, English when there is no index)."""
+    try:
+        languages = json.loads((site_dir / "search" / "search_index.json").read_bytes())["config"]["lang"]
+    except (OSError, ValueError, KeyError, TypeError):
+        languages = ["en"]
+    return (SEARCH_LANGUAGES,) if languages == ["en"] else ()
 
 
 # What else decides the compressed bytes: the level and the library's version.

@@ -246,7 +246,22 @@ def fits_print(chart: Chart) -> bool:
 
 def layout(decision: DecisionFile) -> Chart:
     """The chart to draw: the most readable wrapping that prints legibly (see the module's text).
-    ELK lays the wrappings out in order and stops at the first that fits; a tree too large to
+    A build draws it three times (the Decision page, its embed, exports/flowchart.svg), so the
+    chart of the last tree laid out is kept while that tree is (it is never changed once loaded)."""
+    kept = _last_chart.get(id(decision))
+    if kept is not None and kept[0] is decision:
+        return kept[1]
+    chart = _layout(decision)
+    _last_chart.clear()
+    _last_chart[id(decision)] = (decision, chart)
+    return chart
+
+
+_last_chart: dict[int, tuple[DecisionFile, Chart]] = {}
+
+
+def _layout(decision: DecisionFile) -> Chart:
+    """ELK lays the wrappings out in order and stops at the first that fits; a tree too large to
     print legibly at all gets one fast layout (:data:`SEARCH_LIMIT`)."""
     wrappings = WRAPPINGS
     if len(decision.questions) + len(decision.outcomes) > SEARCH_LIMIT:

@@ -8,40 +8,21 @@ The paths table lets a reviewer read the whole tree's advice at once.
 
 from __future__ import annotations
 
-from typing import Any
-
 from markupsafe import Markup
 
-from guide.data.models import Guide, Outcome, Step
+from guide.data.models import Guide, Step
 from guide.views.flowchart import node_anchor, outline_href
+from guide.views.outcome import outcome_views
 from guide.views.render import render
-from guide.views.tables import Links, Row, Section, criterion_reason, data_table
-
-SCORECARD_PAGE = "scorecard.md"
+from guide.views.tables import Links, Row, Section, data_table
 
 
 def outline(guide: Guide, links: Links) -> Markup:
     decision = guide.decision
-    outcomes = [outcome_view(guide, outcome, links) for outcome in decision.outcomes]
     return render(
-        "outline.html", questions=decision.questions, outcomes=outcomes, title=decision.title,
+        "outline.html", questions=decision.questions, outcomes=outcome_views(guide, links), title=decision.title,
         start=decision.start, anchor=node_anchor,
     )
-
-
-def outcome_view(guide: Guide, outcome: Outcome, links: Links) -> dict[str, Any]:
-    """What the outline and the walk both show of an outcome (decision_parts.html draws the
-    shared pieces): the frameworks it recommends, the criteria behind it, the pages to read next,
-    and where it sits in the outline."""
-    return {
-        "outcome": outcome,
-        "names": [guide.framework(r.framework).name for r in outcome.recommends],
-        "recommends": [(guide.framework(r.framework).name, r.role) for r in outcome.recommends],
-        "criteria": [criterion_reason(guide, guide.criterion(cid), links) for cid in outcome.criteria],
-        "pages": [(links.href(page), links.title(page)) for page in outcome.pages],
-        "outline": outline_href(links, outcome.id),
-        "scorecard": (links.href(SCORECARD_PAGE), links.title(SCORECARD_PAGE)),
-    }
 
 
 # A row repeats at most this many answers of the row above it; a longer shared start is named,

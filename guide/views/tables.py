@@ -1,4 +1,5 @@
-"""Comparison tables and verdict boxes as HTML, from the Guide only.
+"""Comparison tables and verdict boxes as HTML, from the Guide only, and the comparison's one
+column definition (:data:`COMPARISON_FIELDS`), which the exports share.
 
 Tables are emitted as raw HTML rather than Markdown tables so that any text from the data is
 escaped once, for HTML, and cannot break the table's structure. A :class:`Links` object turns a
@@ -8,13 +9,14 @@ glue supplies it, which keeps these functions generator-independent.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from markupsafe import Markup
 
 from guide.data.models import Assessment, Criterion, Framework, Group, Guide, Rating
+from guide.data.text import one_line
 from guide.views.render import render, render_macro
 
 
@@ -95,10 +97,77 @@ def data_table(caption: str | Markup, columns: Sequence[Cell], sections: Sequenc
                   searchable=searchable, stack=stack and styles is None, styles=styles, footer=footer)
 
 
-def comparison_columns(guide: Guide, first: str = "Criterion", *, versions: bool = False) -> list[str]:
-    """The comparison's columns: ``first`` (the criterion), then one per framework, named as the
-    site's tables, their phone cards and the exports head them (the exports add the version)."""
-    return [first] + [f"{f.name} {f.version}" if versions else f.name for f in guide.frameworks]
+@dataclass(frozen=True)
+class ComparisonCell:
+    """One cell of the comparison: how a criterion (in its group) assesses one framework."""
+
+    group: Group
+    criterion: Criterion
+    framework: Framework
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.criterion.assessments[self.framework.id]
+
+
+@dataclass(frozen=True)
+class ComparisonField:
+    """A field of the comparison: ``key`` heads it in the long-format CSV export, ``value`` reads
+    it from a cell, and ``heading``, where a wide table shows the field, heads that column."""
+
+    key: str
+    value: Callable[[ComparisonCell], object]
+    heading: str = ""
+
+
+def _sources_text(cell: ComparisonCell) -> str:
+    return "\n".join(f"{one_line(s.title)} <{s.url}> (checked {s.accessed.isoformat()})" for s in cell.assessment.sources)
+
+
+GROUP = ComparisonField("group", lambda cell: cell.group.title, "Group")
+CRITERION = ComparisonField("criterion", lambda cell: cell.criterion.title, "Criterion")
+# The one column definition. The wide tables (the site's, their phone cards, the HTML and
+# Markdown exports) show a criterion a row, headed by CRITERION (with GROUP as a column or as
+# section rows), and pivot the framework fields into one column per framework, headed by its
+# name, whose cells show the rating and verdict; the CSV export lists every field, in this order,
+# with one row per criterion and framework.
+COMPARISON_FIELDS: tuple[ComparisonField, ...] = (
+    ComparisonField("group_id", lambda cell: cell.group.id),
+    GROUP,
+    ComparisonField("criterion_id", lambda cell: cell.criterion.id),
+    CRITERION,
+    ComparisonField("measures", lambda cell: cell.criterion.measures),
+    ComparisonField("framework_id", lambda cell: cell.framework.id),
+    ComparisonField("framework", lambda cell: cell.framework.name),
+    ComparisonField("framework_version", lambda cell: cell.framework.version),
+    ComparisonField("rating", lambda cell: cell.assessment.rating.value),
+    ComparisonField("score", lambda cell: cell.assessment.rating.score),
+    ComparisonField("verdict", lambda cell: cell.assessment.verdict),
+    ComparisonField("detail", lambda cell: cell.assessment.detail),
+    ComparisonField("judgement", lambda cell: cell.assessment.judgement or ""),
+    ComparisonField("sources", _sources_text),
+    ComparisonField("criterion_reviewed", lambda cell: cell.criterion.reviewed.isoformat()),
+)
+
+
+def comparison_columns(guide: Guide, *, grouped: bool = False, versions: bool = False) -> list[str]:
+    """The wide tables' columns, from the fields they show: the group when ``grouped`` (else
+    its criteria come in sections), the criterion, then one per framework, headed by its name
+    (and version, in the exports that name it)."""
+    first = [GROUP.heading] if grouped else []
+    return first + [CRITERION.heading] + [f"{f.name} {f.version}" if versions else f.name for f in guide.frameworks]
+
+
+def comparison_records(guide: Guide, *more: ComparisonField) -> Iterator[list[object]]:
+    """The comparison in long format: a row of the fields' keys, then one row per criterion and
+    framework, in the tables' order, with a value per field (COMPARISON_FIELDS, then ``more``)."""
+    fields = [*COMPARISON_FIELDS, *more]
+    yield [field.key for field in fields]
+    for group in guide.groups:
+        for criterion in group.criteria:
+            for framework in guide.frameworks:
+                cell = ComparisonCell(group, criterion, framework)
+                yield [field.value(cell) for field in fields]
 
 
 def _criterion_row(guide: Guide, criterion: Criterion, links: Links) -> Row:

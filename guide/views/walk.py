@@ -2,7 +2,7 @@
 
 The site script (``docs/assets/javascripts/walk.js``) only shows and hides these blocks, fills
 in numbers, copies each outcome's advice from the outline on the same page (rendered once, by
-the partials both share) and writes the reader's answers into the URL; it never builds markup
+the outcome partial both share) and writes the reader's answers into the URL; it never builds markup
 from data text. What it needs to know about the tree (which answer leads where, and how many questions
 can still follow each node) travels as JSON in the ``data-walk`` attribute of the container. An
 attribute rather than a ``<script type="application/json">`` block, because Material's instant
@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from guide.data.models import DecisionFile, Guide, Step
 from guide.views.flowchart import outline_href
-from guide.views.outline import outcome_view
+from guide.views.outcome import outcome_views
 from guide.views.render import render
 from guide.views.tables import Links
 
@@ -71,7 +71,6 @@ def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
     """The walk; ``outcomes_here`` renders each outcome's advice inside it, for a page without
     the outline (an embed). Beside the outline the script copies that advice from the outline,
     so the page holds it once."""
-    outcomes = [outcome_view(guide, outcome, links) for outcome in guide.decision.outcomes]
     data = json.dumps(walk_data(guide), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return render(
         "walk.html",
@@ -81,7 +80,7 @@ def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
         start=guide.decision.start,
         start_left=guide.decision.questions_left()[guide.decision.start],
         questions=guide.decision.questions,
-        outcomes=outcomes,
+        outcomes=outcome_views(guide, links),
         outcomes_here=outcomes_here,
         reasons=outcome_reasons(guide.decision),
     )

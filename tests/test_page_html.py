@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from helpers import ROOT, build_site, copy_project
-from guide.data.pagehtml import AUTO_APPEND, MARKDOWN_EXTENSIONS, HtmlReader
+from guide.data.pagehtml import AUTO_APPEND, MARKDOWN_EXTENSIONS, MAX_PROBLEMS, HtmlReader
 from guide.data.pagelint import SNIPPET_FOLDERS, jinja_output, lint_pages
 
 
@@ -122,6 +122,11 @@ def test_markdown_that_makes_the_same_html_is_refused(html, text, where, message
 def test_html_that_only_looks_like_code_or_a_comment_is_refused(html, text, where):
     [problem] = html(text)
     assert problem.startswith(f"docs/page.md:{where}: the HTML tag `<script>` would run code")
+
+
+def test_a_page_full_of_scripts_names_the_first_ones_in_order(html):
+    problems = html("<script>x</script>\n" * (MAX_PROBLEMS + 10))
+    assert [p.split(": ")[0] for p in problems] == [f"docs/page.md:{line}:1" for line in range(1, MAX_PROBLEMS + 1)]
 
 
 # --- allowed ---------------------------------------------------------------------------------

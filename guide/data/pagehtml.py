@@ -26,6 +26,7 @@ attribute or address in the page or in the snippet file it came from.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -71,6 +72,7 @@ SVG_LOADING_TAGS = {"image", "use", "feimage"}  # whose href is fetched too
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _EXTERNAL = re.compile(r"(?:^|,)\s*(?://|[a-z][a-z0-9+.-]*:)")
 _MAX_NESTED_READS = 8
+MAX_PROBLEMS = 50  # per page: enough to fix in one go, and a page of a million tags is placed in linear time
 
 
 @dataclass(frozen=True)
@@ -214,11 +216,11 @@ class HtmlReader:
         except RecursionError:
             return [Problem(page, 1, 1, "", "the page is nested too deeply for Markdown to read",
                             "use fewer levels of quotes or lists")]
-        findings = html_findings(html)
+        findings = html_findings(html)[:MAX_PROBLEMS]
         if not findings:
             return []
-        sources = [_Source(page, rendered, [_place(text, offset) for offset in origins])]
-        sources += [_Source(name, included, None) for name, included in self.snippets.preprocessor.read]
+        sources = [_Source(page, rendered, text, origins)]
+        sources += [_Source(name, included, included, None) for name, included in self.snippets.preprocessor.read]
         locator = _Locator(sources)
         return [locator.problem(finding) for finding in findings]
 
@@ -236,10 +238,11 @@ def _plain_code(src: str = "", language: str = "", classes: list[str] | None = N
 class _Source:
     name: str
     text: str
-    places: list[tuple[int, int]] | None  # (line, column) of each character; None: as in ``text``
+    written: str  # the file as written
+    origins: Sequence[int] | None  # the offset in ``written`` of each character of ``text``; None: the same
 
     def place(self, offset: int) -> tuple[int, int]:
-        return self.places[offset] if self.places is not None else _place(self.text, offset)
+        return _place(self.written, self.origins[offset] if self.origins is not None else offset)
 
 
 def _place(text: str, offset: int) -> tuple[int, int]:
@@ -262,12 +265,13 @@ class _Locator:
             pattern = re.compile(needle, re.IGNORECASE)
             for after_cursor, prefer_text in ((True, True), (True, False), (False, True), (False, False)):
                 for number, source in enumerate(self.sources):
-                    code = _code(source.text) if prefer_text else []
-                    for match in pattern.finditer(source.text):
+                    if after_cursor and number < self.cursor[0]:
+                        continue
+                    start = self.cursor[1] if after_cursor and number == self.cursor[0] else 0
+                    code = _code(source.text) if prefer_text else _NO_CODE
+                    for match in pattern.finditer(source.text, start):
                         key = (number, match.start())
-                        if key in self.used or (after_cursor and key < self.cursor):
-                            continue
-                        if not any(start <= match.start() < end for start, end in code):
+                        if key not in self.used and not code.holds(match.start()):
                             self.used.add(key)
                             self.cursor = key
                             line, column = source.place(match.start())
@@ -275,13 +279,27 @@ class _Locator:
         return Problem(self.sources[0].name, 1, 1, "", finding.message, finding.hint)
 
 
+@dataclass(frozen=True)
+class _Spans:
+    """Sorted spans that do not overlap, as (starts, ends)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+_NO_CODE = _Spans([], [])
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_BACKTICKS = re.compile(r"`+|\n")
 
 
 @functools.lru_cache(maxsize=16)
-def _code(text: str) -> list[tuple[int, int]]:
-    """Roughly where ``text`` holds code: only to choose between places, never to decide."""
+def _code(text: str) -> _Spans:
+    """Roughly where ``text`` holds code (fences, and code spans paired on one line), in linear
+    time: only to choose between places, never to decide whether something is a problem."""
     spans = []
     fence = None
     for match in _FENCE.finditer(text):
@@ -290,5 +308,22 @@ def _code(text: str) -> list[tuple[int, int]]:
         elif match.group(1)[0] == fence.group(1)[0] and len(match.group(1)) >= len(fence.group(1)):
             spans.append((fence.start(), match.end()))
             fence = None
-    spans += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-    return spans
+    opened: dict[int, int] = {}  # the length of a run of backticks on this line, and where it starts
+    for run in _BACKTICKS.finditer(text):
+        size = len(run.group())
+        if run.group() == "\n":
+            opened.clear()
+        elif size in opened:
+            spans.append((opened[size], run.end()))
+            opened.clear()
+        else:
+            opened[size] = run.start()
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return _Spans(starts, ends)

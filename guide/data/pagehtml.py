@@ -15,8 +15,8 @@ build), so a page from a pull request may not hold:
   includes a Markdown image with an ``https://`` address: nothing loads from elsewhere.
 
 Whether some text is HTML or code is Markdown's decision, so the check asks Markdown: it
-converts the page with mkdocs.yml's extensions (highlighting off) after the Jinja step, the way
-the build will (a macro call stands in as one letter: its HTML is the guide's own), and reads
+converts the page with mkdocs.yml's extensions after the Jinja step, the way the build will (a
+macro call stands in as one letter: its HTML is the guide's own; code is not coloured), and reads
 the result with Python's HTML tokenizer. Fenced and indented code, code spans, escaped text and
 HTML comments come out as text, so showing ``<script>`` as code is fine. A comment or a
 ``<![CDATA[`` section is read once more from the inside, since browsers end some of them early
@@ -43,7 +43,7 @@ from guide.data.problems import Problem
 from guide.data.yamlsource import YamlProblem, decode
 
 # mkdocs.yml's markdown_extensions (a test keeps the names equal); only the settings that change
-# what is HTML and what is code matter here, and highlighting is off because it only colours code
+# what is HTML and what is code matter here (the highlighter's options decide which fences are code)
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "footnotes": {}, "md_in_html": {}, "tables": {},
     "toc": {}, "pymdownx.details": {}, "pymdownx.highlight": {"anchor_linenums": True}, "pymdownx.inlinehilite": {},

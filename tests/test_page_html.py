@@ -248,3 +248,39 @@ def test_make_check_and_the_build_refuse_a_script_in_a_page(tmp_path):
     build = build_site(project, tmp_path / "site")
     assert build.returncode != 0 and where in build.stderr
     assert not (tmp_path / "site" / "performance" / "index.html").exists()  # stopped before any page rendered
+
+
+# --- a page that would stall Markdown; pages found clean before --------------------------------
+
+
+def test_a_page_of_tags_that_never_close_is_refused_before_markdown_reads_it(html, project):
+    page = "# Page\n\n" + "<a " * 50_000  # about 5 minutes of Markdown's HTML reader
+    (problem,) = html(page)
+    assert problem.startswith("docs/page.md:3:1: 50000 '<' start a tag that never closes, over the 1000 a page may hold")
+    (project / "examples" / "crowded.md").write_text("x\n" + "<b " * 2000)
+    try:
+        (problem,) = html('# Page\n\n--8<-- "crowded.md"\n')
+    finally:
+        (project / "examples" / "crowded.md").unlink()
+    assert problem.startswith("examples/crowded.md:2:1: 2000 '<' start a tag")
+    assert html("# Page\n\n" + "Compare a<b and c<d. " * 100) == []  # a few hundred are fine
+
+
+def test_a_page_found_clean_is_not_read_again_until_it_or_an_include_changes(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_BUILD_CACHE", str(tmp_path))
+    page = '# Page\n\n<span class="x">Hi</span>\n\n--8<-- "page.py"\n'
+    (project / "examples" / "page.py").write_text("print('hello')\n")
+    try:
+        assert HtmlReader(project, SNIPPET_FOLDERS).lint(page, *jinja_output(page), "docs/page.md") == []
+
+        unread = HtmlReader(project, SNIPPET_FOLDERS)
+        monkeypatch.setattr(HtmlReader, "markdown", property(lambda self: pytest.fail("read again")))
+        assert unread.lint(page, *jinja_output(page), "docs/page.md") == []
+        monkeypatch.undo()
+        monkeypatch.setenv("GUIDE_BUILD_CACHE", str(tmp_path))
+
+        (project / "examples" / "page.py").write_text("```\n\n<script>x()</script>\n")  # the include now escapes its fence
+        problems = HtmlReader(project, SNIPPET_FOLDERS).lint(page, *jinja_output(page), "docs/page.md")
+        assert [p.file for p in problems] == ["examples/page.py"]
+    finally:
+        (project / "examples" / "page.py").unlink()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -37,8 +38,10 @@ from typing import Any
 from xml.etree import ElementTree
 
 import markdown
+from pymdownx import __version__ as pymdownx_version
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 from guide.data.problems import Problem
 from guide.data.yamlsource import YamlProblem, decode
 
@@ -175,6 +178,7 @@ class _Snippets(SnippetPreprocessor):  # type: ignore[misc]
         except YamlProblem as unreadable:
             raise SnippetMissingError(path) from unreadable
         shown = real.relative_to(self.root).as_posix() if real.is_relative_to(self.root) else real.as_posix()
+        _check_open_tags(shown, text)
         self.read.append((shown, text))
         return text.split("\n") if text else []
 
@@ -192,25 +196,81 @@ class _SnippetsExtension(SnippetExtension):  # type: ignore[misc]
         md.preprocessors.register(self.preprocessor, "snippet", 32)
 
 
+# Python's HTML tokenizer, which Markdown uses, rereads the rest of the text at each "<" that
+# starts a tag it cannot close: 2,000 of them took half a second, 4,000 a second and a half.
+# A page (or included file) with more is refused before Markdown reads it; written pages have a few.
+MAX_OPEN_TAGS = 1000
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*+(?=<|\Z)")
+
+
+class _TooManyOpenTags(Exception):
+    def __init__(self, name: str, text: str, offset: int, count: int) -> None:
+        super().__init__(name)
+        self.name, self.text, self.offset, self.count = name, text, offset, count
+
+
+def _check_open_tags(name: str, text: str) -> None:
+    """Raise :class:`_TooManyOpenTags` (at the first one) when ``text`` has more than MAX_OPEN_TAGS."""
+    found = _OPEN_TAG.finditer(text)
+    first = next(found, None)
+    if first is not None:
+        count = 1 + sum(1 for _ in found)
+        if count > MAX_OPEN_TAGS:
+            raise _TooManyOpenTags(name, text, first.start(), count)
+
+
 class HtmlReader:
-    """Converts pages as the build does; made once for all the pages of one check."""
+    """Converts pages as the build does; made once for all the pages of one check. A page it
+    found clean is remembered in the build cache (:mod:`guide.data.buildcache`) under a hash of
+    everything the result depends on: the page after the Jinja step, every file it could
+    include, this module and the Markdown packages' versions."""
 
     def __init__(self, root: Path, folders: Sequence[str]) -> None:
         self.root = root.resolve()
-        self.snippets = _SnippetsExtension([(self.root / folder).resolve() for folder in folders], self.root)
+        self.folders = [(self.root / folder).resolve() for folder in folders]
+        self.cache = cache_dir("pages-clean")
+        self._inputs = b""  # the digest of what every page's result depends on, once needed
+
+    @functools.cached_property
+    def markdown(self) -> markdown.Markdown:
+        self.snippets = _SnippetsExtension(self.folders, self.root)
         names = [name for name in MARKDOWN_EXTENSIONS if name != "pymdownx.snippets"]
-        self.markdown = markdown.Markdown(extensions=[*names, self.snippets],
-                                          extension_configs={name: MARKDOWN_EXTENSIONS[name] for name in names})
-        fences = self.markdown.preprocessors["fenced_code_block"].extension.superfences
+        converter = markdown.Markdown(extensions=[*names, self.snippets],
+                                      extension_configs={name: MARKDOWN_EXTENSIONS[name] for name in names})
+        fences = converter.preprocessors["fenced_code_block"].extension.superfences
         fences[0] = {**fences[0], "formatter": _plain_code}  # what is code stays the highlighter's decision
+        return converter
+
+    def _key(self, rendered: str) -> str:
+        if not self._inputs:
+            inputs = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), markdown.__version__,
+                                                pymdownx_version]).encode())
+            for folder in self.folders:
+                for file in sorted(folder.rglob("*")):
+                    if file.is_file() and "__pycache__" not in file.parts:
+                        inputs.update(f"{folder.name}/{file.relative_to(folder).as_posix()}".encode() + b"\0" + file.read_bytes())
+            self._inputs = inputs.digest()
+        return hashlib.sha256(self._inputs + rendered.encode()).hexdigest()
 
     def lint(self, text: str, rendered: str, origins: Sequence[int], page: str) -> list[Problem]:
         """Problems with the raw HTML in a page; ``text`` is the page as written (with ``\\n`` line
         ends), ``rendered`` what the Jinja step makes of it and ``origins`` the offset in ``text``
         of each character of ``rendered``."""
-        self.snippets.preprocessor.read = []
+        key = self._key(rendered) if self.cache is not None else ""
+        if self.cache is not None and read_entry(self.cache, key) is not None:
+            return []
         try:
-            html = self.markdown.reset().convert(rendered)
+            _check_open_tags(page, rendered)
+            converter = self.markdown
+            self.snippets.preprocessor.read = []
+            html = converter.reset().convert(rendered)
+        except _TooManyOpenTags as crowded:
+            offset = origins[crowded.offset] if crowded.name == page else crowded.offset
+            line, column = _place(text if crowded.name == page else crowded.text, offset)
+            return [Problem(crowded.name, line, column, "",
+                            f"{crowded.count} '<' start a tag that never closes, over the {MAX_OPEN_TAGS} a page may hold: "
+                            "Markdown's HTML reader slows down with each",
+                            "write &lt; for a '<' that is text, or put the text in a code block")]
         except SnippetMissingError:
             return []  # the snippet check reports it
         except RecursionError:
@@ -218,6 +278,9 @@ class HtmlReader:
                             "use fewer levels of quotes or lists")]
         findings = html_findings(html)[:MAX_PROBLEMS]
         if not findings:
+            if self.cache is not None:
+                write_entry(self.cache, key, b"")
+                prune(self.cache)
             return []
         sources = [_Source(page, rendered, text, origins)]
         sources += [_Source(name, included, included, None) for name, included in self.snippets.preprocessor.read]

@@ -22,6 +22,10 @@ HTML comments come out as text, so showing ``<script>`` as code is fine. A comme
 ``<![CDATA[`` section is read once more from the inside, since browsers end some of them early
 (``<!-->``, ``--!>``) where Python's tokenizer does not. Each problem is placed at the tag,
 attribute or address in the page or in the snippet file it came from.
+
+A page or included file with more than :data:`MAX_OPEN_TAGS` tags that never close is refused
+before Markdown reads it, since each costs Markdown's HTML reader a pass over the rest; a page
+found clean is remembered in the build cache, so a build reads only the pages that changed.
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ benchmarks/synthetic.py), in a copy of the project:
 ``--ratio`` measures the real data set only, the figure issue 14 sets a goal for: rounds of a
 plain build, a pipeline build with the build cache off (what a first build on a new machine
 does) and one with a warm cache (any later build), interleaved so that a change in the
-machine's load falls on all three alike; medians of CPU time and their ratios to plain.
+machine's load falls on all alike; medians of CPU time and their ratios to plain.
+``--baseline DIR`` adds the same two pipeline builds with another copy of ``guide/`` (an
+earlier commit's: ``git archive <commit> guide | tar -x -C DIR``), side by side in the run.
 
 Then, in-process, the pipeline's stages one by one (CPU time), to show which of them grows how.
 Growth is reported as an exponent b in time ~ size^b between consecutive sizes: about 1 is
@@ -290,15 +292,20 @@ def run_stages(series_map: dict, folder: Path, guide_from: Path | None) -> None:
                   + f"   (exponent from size {s0} to {s1})")
 
 
-def run_ratio(projects: Projects, rounds: int) -> None:
-    """The real data set: plain, cold and warm pipeline builds interleaved, ``rounds`` of each after one warm-up."""
+def run_ratio(projects: Projects, rounds: int, baseline: Path | None) -> None:
+    """The real data set: plain, cold and warm pipeline builds interleaved, ``rounds`` of each
+    after one warm-up; with ``baseline`` (another copy of guide/), its cold and warm builds too."""
     projects.capture()  # the copy holds the real data as it is
-    cache = projects.folder / "build-cache"
-    kinds = {
-        "plain (no macros plugin, no hook)": (projects.plain, "plain.yml", {}),
-        "pipeline, build cache off (a first build)": (projects.pipeline, "mkdocs.yml", {"GUIDE_BUILD_CACHE": "off"}),
-        "pipeline, build cache warm (a later build)": (projects.pipeline, "mkdocs.yml", {"GUIDE_BUILD_CACHE": str(cache)}),
-    }
+    kinds = {"plain (no macros plugin, no hook)": (projects.plain, "plain.yml", {})}
+    pipelines = {"pipeline": projects.pipeline}
+    if baseline:
+        pipelines = {"baseline": copy_project(projects.folder / "baseline"), **pipelines}
+        shutil.rmtree(pipelines["baseline"] / "guide")
+        shutil.copytree(baseline, pipelines["baseline"] / "guide", ignore=shutil.ignore_patterns("__pycache__"))
+    for name, project in pipelines.items():
+        kinds[f"{name}, build cache off (a first build)"] = (project, "mkdocs.yml", {"GUIDE_BUILD_CACHE": "off"})
+        kinds[f"{name}, build cache warm (a later build)"] = (
+            project, "mkdocs.yml", {"GUIDE_BUILD_CACHE": str(projects.folder / f"{name}-cache")})
     results: dict[str, list[Measured]] = {kind: [] for kind in kinds}
     for round_ in range(rounds + 1):
         for kind, (project, config, env) in kinds.items():
@@ -322,6 +329,7 @@ def main() -> None:
     size.add_argument("--ratio", action="store_true", help="the real data only: pipeline against plain (--runs rounds, default 5)")
     parser.add_argument("--runs", type=int, default=None, help="timed builds per data set and kind (median; default 1, or 5 with --ratio)")
     parser.add_argument("--only", choices=["builds", "stages"], help="run one part only")
+    parser.add_argument("--baseline", type=Path, help="with --ratio: also build with this copy of guide/, side by side")
     parser.add_argument("--guide-from", type=Path, help="use this copy of guide/ instead (to compare before/after a change)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args()
@@ -332,7 +340,7 @@ def main() -> None:
     began = time.perf_counter()
     try:
         if args.ratio:
-            run_ratio(Projects(folder, args.guide_from), args.runs or 5)
+            run_ratio(Projects(folder, args.guide_from), args.runs or 5, args.baseline)
         else:
             if args.only != "stages":
                 projects = Projects(folder, args.guide_from)

@@ -1,5 +1,5 @@
 """Command line: ``python -m guide check`` validates the data and what the pages under docs/ may
-hold (macros and snippets); ``python -m guide schema`` rewrites the JSON Schemas and the field
+hold (macros, snippets and raw HTML); ``python -m guide schema`` rewrites the JSON Schemas and the field
 reference in CONTRIBUTING.md. Both run in well under a second and need no MkDocs build."""
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ template prints the value). Two preprocessors read pages with more power than Ma
   exist, and must not leave those folders through ``..`` or a symbolic link; snippets inside an
   included file are followed too.
 
+Markdown itself passes raw HTML to the reader, so :mod:`guide.data.pagehtml` refuses the HTML
+that would run code, load something from elsewhere or restyle the page.
+
 Every problem is a :class:`~guide.data.validate.Problem` naming the page, line and column.
 """
 
@@ -31,6 +34,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from pymdownx.snippets import SnippetPreprocessor
 
 from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
+from guide.data.pagehtml import HtmlReader
 from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml
 
@@ -112,6 +116,29 @@ def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[
         else:
             index += 1
     return problems
+
+
+def jinja_output(text: str) -> tuple[str, list[int]]:
+    """What Markdown gets of a page once mkdocs-macros has rendered it, as far as the page's own
+    text goes, and the offset in ``text`` of each of its characters. Comments and the raw markers
+    are dropped (so they cannot split a tag that Markdown would then see whole) and each macro
+    call becomes one letter, since its HTML is the guide's own. A page whose Jinja does not parse
+    comes back as written: its Jinja problem is reported anyway."""
+    try:
+        Environment().parse(text)
+        tokens = _tokens(text)
+    except (TemplateSyntaxError, RecursionError):
+        return text, list(range(len(text)))
+    rendered: list[str] = []
+    origins: list[int] = []
+    for offset, _, kind, value in tokens:
+        if kind == "data":
+            rendered.append(value)
+            origins += range(offset, offset + len(value))
+        elif kind == "variable_begin":
+            rendered.append("x")
+            origins.append(offset)
+    return "".join(rendered), origins
 
 
 def _end_of(tokens: list[Token], start: int, kind: str) -> int:
@@ -292,6 +319,7 @@ def lint_front_matter(text: str, page: str) -> list[Problem]:
 def lint_pages(docs_dir: Path, root: Path, display_root: Path | None = None) -> list[Problem]:
     """Every problem of every Markdown page under ``docs_dir``, sorted by page and line."""
     macros, filters = registered_names()
+    html = HtmlReader(root, SNIPPET_FOLDERS)
     shown_root = (display_root or root).resolve()
     problems = []
     for page in sorted(Path(docs_dir).rglob("*.md")):
@@ -303,5 +331,9 @@ def lint_pages(docs_dir: Path, root: Path, display_root: Path | None = None) -> 
             continue
         problems += lint_front_matter(text, name)
         problems += lint_jinja(text, name, macros, filters)
-        problems += lint_snippets(text, name, root)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.column))
+        snippet_problems = lint_snippets(text, name, root)
+        problems += snippet_problems
+        if not snippet_problems:  # else Markdown would read what the snippet check refuses
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            problems += html.lint(text, *jinja_output(text), name)
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message))  # an included file's once

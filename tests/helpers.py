@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import os
 import pickle
 import shutil
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from guide.data.models import Guide
 from guide.data.validate import check_data
@@ -74,6 +76,13 @@ def once_per_run(tmp_path_factory, name: str, make):
             folder.mkdir()
             made.write_bytes(pickle.dumps(make(folder)))
         return pickle.loads(made.read_bytes())
+
+
+@functools.cache
+def parsed_page(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per test process: a build does not change once made, and several
+    tests read every page of the same build. Read the tree; never change it."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_project(destination: Path) -> Path:
@@ -246,10 +255,13 @@ def describe(page: str, combination: str, violation: dict) -> list[str]:
 
 def settle(page, scheme: str):
     """Wait until the palette is applied and no CSS transition is still running (Material fades
-    its tabs in; mid-fade colours are not what a reader sees)."""
-    if page.locator("body[data-md-color-scheme]").count():
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme, timeout=10000)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
+    its tabs in; mid-fade colours are not what a reader sees). Pages without Material's palette
+    attribute (the standalone export) wait for the transitions only."""
+    page.wait_for_function(
+        """s => (!document.body.hasAttribute('data-md-color-scheme') || document.body.getAttribute('data-md-color-scheme') === s)
+               && document.getAnimations().every(a => a.playState !== 'running')""",
+        arg=scheme, timeout=10000,
+    )
 
 
 # --- a copy of the data with one change ------------------------------------------------------------

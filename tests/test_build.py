@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import HOSTILE, HOSTILE_TITLE, ROOT, build_site, copy_project, shown
+from helpers import HOSTILE, HOSTILE_TITLE, ROOT, build_site, copy_project, parsed_page, shown
 from guide.views.flowchart import node_anchor
 
 PAGES = [
@@ -26,7 +26,7 @@ def squeeze(text: str) -> str:
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site / page)
 
 
 @pytest.mark.parametrize("page", PAGES)

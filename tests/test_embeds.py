@@ -10,9 +10,8 @@ import time
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from helpers import StaticServer, offline_context
+from helpers import StaticServer, offline_context, parsed_page
 from guide.publish import embeds
 from guide.data.models import Group
 
@@ -49,14 +48,14 @@ def test_the_built_site_has_every_embed_outside_search_and_nav(built_site, all_e
     for embed in all_embeds:
         page = built_site / "embed" / embed.name / "index.html"
         assert page.is_file(), embed.name
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(page)
         assert soup.select(CHROME) == [], embed.name
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         credit = soup.select_one(".guide-embed__credit")
         assert "data last reviewed" in credit.get_text() and credit.a["target"] == "_top"
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert [d["location"] for d in index["docs"] if re.match(r"embed/[a-z]", d["location"])] == []
-    nav = BeautifulSoup((built_site / "comparison" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = parsed_page(built_site / "comparison" / "index.html")
     assert [a["href"] for a in nav.select(".md-nav a") if "embed/" in a["href"] and a["href"].rstrip("/").split("/")[-1] != "embed"] == []
 
 
@@ -66,7 +65,7 @@ def test_each_table_and_the_flowchart_has_an_embed_control(built_site, guide):
         if group.page:
             expected.setdefault(group.page.removesuffix(".md"), []).append(f"group-{group.id}")
     for folder, names in expected.items():
-        soup = BeautifulSoup((built_site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(built_site / folder / "index.html")
         controls = {c.parent["data-guide-embed-name"]: c for c in soup.select("details.guide-embed-control")}
         for name in names:
             snippet = controls[name].select_one("pre code").get_text()

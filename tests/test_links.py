@@ -19,9 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
-from bs4 import BeautifulSoup
 
-from helpers import ROOT
+from helpers import ROOT, parsed_page
 
 ATTRIBUTES = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")]
 BASE = "http://site.invalid/"  # where the built site is pretended to live while resolving links
@@ -52,7 +51,7 @@ def is_well_formed_external(url: str) -> bool:
 
 @functools.cache
 def anchors_of(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(path)
     return frozenset([t["id"] for t in soup.find_all(id=True)] + [t["name"] for t in soup.find_all("a", attrs={"name": True})])
 
 
@@ -67,7 +66,7 @@ def target_file(site: Path, url_path: str) -> Path | None:
 def check_page(site: Path, page: Path, own: str) -> tuple[list[str], int]:
     """Broken links of one page, and how many links it has."""
     page_rel = page.relative_to(site).as_posix()
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(page)
     problems, count = [], 0
     for tag_name, attribute in ATTRIBUTES:
         for tag in soup.find_all(tag_name, attrs={attribute: True}):

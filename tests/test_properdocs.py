@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from helpers import ROOT, build_site, once_per_run
+from helpers import ROOT, build_site, once_per_run, parsed_page
 
 pytest.importorskip("properdocs", reason="properdocs is in requirements-test.txt")
 
@@ -41,14 +40,14 @@ def text(element) -> str:
 def tables_and_ratings(page: Path) -> tuple[list[tuple[str, list[str], list[str]]], list[str]]:
     """Each ``table.guide-table`` (its caption, its row headers and the classes of its ratings),
     and every rating badge on the page, tables or not (verdict boxes, cards, the outline)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(page)  # find_all: what the CSS selectors found, in less than half the time
     tables = []
-    for table in soup.select("table.guide-table"):
+    for table in soup.find_all("table", class_="guide-table"):
         caption = text(table.caption) if table.caption else ""
-        row_headers = [text(th) for th in table.select('th[scope="row"], th[scope="rowgroup"]')]
-        ratings = [" ".join(badge.get("class", [])) for badge in table.select(".guide-rating")]
+        row_headers = [text(th) for th in table.find_all("th", scope=["row", "rowgroup"])]
+        ratings = [" ".join(badge.get("class", [])) for badge in table.find_all(class_="guide-rating")]
         tables.append((caption, row_headers, ratings))
-    return tables, [" ".join(badge.get("class", [])) for badge in soup.select(".guide-rating")]
+    return tables, [" ".join(badge.get("class", [])) for badge in soup.find_all(class_="guide-rating")]
 
 
 def test_properdocs_builds_the_same_pages(built_site, properdocs_site):

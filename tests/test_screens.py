@@ -12,9 +12,8 @@ import subprocess
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
-from helpers import StaticServer, offline_context, shown
+from helpers import StaticServer, offline_context, parsed_page, shown
 from guide.publish import embeds
 from guide.views import scorecard
 from guide.views.urls import page_url
@@ -65,6 +64,22 @@ def table_pages(guide) -> dict[str, str]:
     return pages
 
 
+# Each criterion's row of the full table as a reader sees it (one call instead of one per cell):
+# whether its link shows (a box and not visibility: hidden, as Playwright's is_visible), the row
+# header's text and each cell's label and text (innerText, as Playwright's inner_text).
+ROWS = """ids => Object.fromEntries(ids.map(id => {
+  const row = document.querySelector(`table.guide-comparison--full tr[data-criterion="${id}"]`);
+  if (!row) return [id, null];
+  const link = row.querySelector('th a');
+  const box = link && link.getBoundingClientRect();
+  return [id, {
+    linkVisible: !!link && box.width > 0 && box.height > 0 && getComputedStyle(link).visibility !== 'hidden',
+    th: row.querySelector('th').innerText,
+    cells: [...row.querySelectorAll('td')].map(td => ({label: td.querySelector('.guide-cell-label').innerText, text: td.innerText})),
+  }];
+}))"""
+
+
 def check_tables_on_a_phone(browser, url, guide):
     context, record = offline_context(browser, viewport=PHONE)
     page = context.new_page()
@@ -86,16 +101,16 @@ def check_tables_on_a_phone(browser, url, guide):
                     problems.append(f"/{address} {cell['table']}: words split across lines {cell['split']}: {cell['text']}")
         # Nothing of the desktop table is lost: every verdict of every framework, under its name.
         page.goto(url + "comparison/")
+        rows = page.evaluate(ROWS, [c.id for c in guide.criteria])
         for criterion in guide.criteria:
-            row = page.locator(f'table.guide-comparison--full tr[data-criterion="{criterion.id}"]')
-            assert row.locator("th a").is_visible()
-            assert shown(criterion.measures) in row.locator("th").inner_text()
-            cells = row.locator("td")
-            assert cells.count() == len(guide.frameworks)
-            for index, framework in enumerate(guide.frameworks):
-                cell = cells.nth(index)
-                assert cell.locator(".guide-cell-label").inner_text() == framework.name
-                assert shown(criterion.assessments[framework.id].verdict) in " ".join(cell.inner_text().split())
+            row = rows[criterion.id]
+            assert row is not None, f"no row for {criterion.id}"
+            assert row["linkVisible"]
+            assert shown(criterion.measures) in row["th"]
+            assert len(row["cells"]) == len(guide.frameworks)
+            for cell, framework in zip(row["cells"], guide.frameworks, strict=True):
+                assert cell["label"] == framework.name
+                assert shown(criterion.assessments[framework.id].verdict) in " ".join(cell["text"].split())
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
@@ -128,7 +143,7 @@ def test_long_tables_keep_their_header_in_view_on_a_desktop(offline_page, site_u
 def test_each_write_up_has_one_home(built_site, guide):
     homes = {}
     for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(html)
         for card in soup.select(".guide-criterion"):
             homes.setdefault(card["id"], []).append(html.relative_to(built_site).as_posix())
     assert homes == {c.id: ["comparison/index.html"] for c in guide.criteria}
@@ -159,7 +174,7 @@ def test_write_ups_open_when_targeted_and_keep_the_comparison_short(browser, sit
 
 
 def test_tabs_open_on_the_most_useful_page(built_site):
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(built_site / "index.html")
     tabs = {a.get_text(" ", strip=True): a["href"] for a in soup.select(".md-tabs__link")}
     assert tabs["Compare"].rstrip("/").endswith("comparison")
     assert tabs["Choose"].rstrip("/").endswith("decision")
@@ -221,7 +236,7 @@ def test_sitemap_and_noindex_agree(built_site, guide):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     for embed in embeds.embeds(guide):
-        page = BeautifulSoup((built_site / embed.src.replace(".md", "/index.html")).read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(built_site / embed.src.replace(".md", "/index.html"))
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         assert not any(loc.endswith("/" + page_url(embed.src)) for loc in listed), embed.name
     # Every other page is indexable and listed.
@@ -229,7 +244,7 @@ def test_sitemap_and_noindex_agree(built_site, guide):
         address = html.parent.relative_to(built_site).as_posix()
         if any(address == f"embed/{e.name}" for e in embeds.embeds(guide)):
             continue
-        assert BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("meta", attrs={"name": "robots"}) is None
+        assert parsed_page(html).find("meta", attrs={"name": "robots"}) is None
         assert any(loc.endswith("/" if address == "." else f"/{address}/") for loc in listed), address
 
 
@@ -329,7 +344,7 @@ def test_presets_set_their_weights_in_the_address(offline_page, site_url, guide)
 
 
 def test_the_scorecard_says_why_equal_weights_are_not_neutral(built_site, guide):
-    soup = BeautifulSoup((built_site / "scorecard" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(built_site / "scorecard" / "index.html")
     lead = soup.select_one(".guide-scorecard__lead").get_text(" ", strip=True)
     (_, leader, top), (_, runner_up, second) = scorecard.ranking(guide, scorecard.default_weights(guide))[:2]
     assert f"{leader.name} leads {runner_up.name} by {scorecard.percent(top - second):.1f} points" in lead

@@ -14,14 +14,13 @@ import io
 import json
 import re
 
-from bs4 import BeautifulSoup
 
 from guide.views.flowchart import node_anchor
-from helpers import ROOT, shown
+from helpers import ROOT, parsed_page, shown
 
 
 def page(build, path):
-    return BeautifulSoup((build.site / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(build.site / path)
 
 
 # --- the contributor's steps ---------------------------------------------------------------------
@@ -62,7 +61,7 @@ def test_every_comparison_table_has_a_column_per_framework(every_build):
     names = [f.name for f in every_build.guide.frameworks]
     tables = 0
     for path in sorted(every_build.site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(path)
         for table in soup.select("table.guide-comparison, table.guide-scorecard__static"):
             where = path.relative_to(every_build.site).as_posix()
             assert [th.get_text(" ", strip=True) for th in table.thead.find_all("th")][1:] == names, where

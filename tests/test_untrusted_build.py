@@ -1,6 +1,7 @@
 """A hostile pull request against the real build: Python reached from a page, a snippet of
 .git/config, a formula in a verdict, and a data error under ``mkdocs serve``. Each builds a copy
-of the project (a failed build stops before any page renders, so those take seconds)."""
+of the project (a failed build stops before any page renders, so those take seconds); the page
+problems share one failed build, which lists them all."""
 
 from __future__ import annotations
 
@@ -11,22 +12,27 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from helpers import FORMULAS, build_site, copy_project
+from helpers import FORMULAS, build_site, copy_project, once_per_run
 
 TOKEN = "ghp_not-a-real-token-0000"
 WALK = "{{ ''.__class__.__mro__[1].__subclasses__()|length }}"
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    project = copy_project(tmp_path / "project")
+def checkout_copy(destination: Path) -> Path:
+    project = copy_project(destination)
     (project / ".git").mkdir()  # what a CI checkout holds, with the token a checkout may leave
     (project / ".git" / "config").write_text(f'[remote "origin"]\n\turl = https://x-access-token:{TOKEN}@github.com/o/r\n')
     return project
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return checkout_copy(tmp_path / "project")
 
 
 def append(project: Path, page: str, text: str) -> int:
@@ -37,36 +43,60 @@ def append(project: Path, page: str, text: str) -> int:
     return old.count("\n") + 1
 
 
-def test_python_reached_from_a_page_fails_the_build_before_rendering(project, tmp_path):
-    line = append(project, "embed.md", f"\nSubclasses: {WALK}\n")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/embed.md:{line + 1}:13: `{WALK}` is not a call of one of the guide's macros" in result.stderr
-    assert not (tmp_path / "site" / "embed" / "index.html").exists()  # before: "Subclasses: 695"
+# What a hostile page may hold; each must fail the build with its position.
+SUBCLASSES = f"Subclasses: {WALK}"
+STATEMENT = "{% for f in guide.frameworks %}{{ f.name }}{% endfor %}"
+OUTSIDE = ['--8<-- ".git/config"', '--8<-- "../.git/config"', '--8<-- "../../etc/hostname"']
+MISSING = '--8<-- "fastapi_app/no_such_file.py"'
+PAGE_PROBLEMS = [("embed.md", SUBCLASSES), ("index.md", STATEMENT), *[("embed.md", snippet) for snippet in OUTSIDE], ("embed.md", MISSING)]
 
 
-def test_a_statement_in_a_page_fails_the_build(project, tmp_path):
-    line = append(project, "index.md", "\n{% for f in guide.frameworks %}{{ f.name }}{% endfor %}\n")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/index.md:{line + 1}:1: the Jinja statement `{{% for %}}` is not allowed in a page" in result.stderr
+@dataclass
+class Refused:
+    result: subprocess.CompletedProcess
+    site: Path
+    lines: dict[str, int]  # each problem's text: the line of its page it is on
 
 
-@pytest.mark.parametrize("snippet", ['--8<-- ".git/config"', '--8<-- "../.git/config"', '--8<-- "../../etc/hostname"'])
-def test_a_snippet_from_outside_the_snippet_folders_fails_the_build(project, tmp_path, snippet):
-    line = append(project, "embed.md", f"\n{snippet}\n")
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/embed.md:{line + 1}:8: the snippet " in result.stderr
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory) -> Refused:
+    """One build of a checkout copy holding every problem of PAGE_PROBLEMS, each on a line of its
+    own: the build lists every problem in the data and pages before it renders anything, so one
+    failed build answers for all of them (one build per run, shared by the workers)."""
+
+    def make(folder: Path) -> Refused:
+        project = checkout_copy(folder / "project")
+        lines = {text: append(project, page, f"\n{text}\n") + 1 for page, text in PAGE_PROBLEMS}
+        return Refused(build_site(project, folder / "site"), folder / "site", lines)
+
+    return once_per_run(tmp_path_factory, "refused-pages", make)
+
+
+def test_python_reached_from_a_page_fails_the_build_before_rendering(refused):
+    assert refused.result.returncode != 0
+    line = refused.lines[SUBCLASSES]
+    assert f"docs/embed.md:{line}:13: `{WALK}` is not a call of one of the guide's macros" in refused.result.stderr
+    assert not (refused.site / "embed" / "index.html").exists()  # before: "Subclasses: 695"
+
+
+def test_a_statement_in_a_page_fails_the_build(refused):
+    assert refused.result.returncode != 0
+    line = refused.lines[STATEMENT]
+    assert f"docs/index.md:{line}:1: the Jinja statement `{{% for %}}` is not allowed in a page" in refused.result.stderr
+
+
+@pytest.mark.parametrize("snippet", OUTSIDE)
+def test_a_snippet_from_outside_the_snippet_folders_fails_the_build(refused, snippet):
+    assert refused.result.returncode != 0
+    assert f"docs/embed.md:{refused.lines[snippet]}:8: the snippet " in refused.result.stderr
+    site = refused.site
     assert not site.exists() or all(TOKEN not in p.read_text(errors="replace") for p in site.rglob("*.html"))
 
 
-def test_a_missing_snippet_fails_the_build(project, tmp_path):
-    line = append(project, "embed.md", '\n--8<-- "fastapi_app/no_such_file.py"\n')
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/embed.md:{line + 1}:8: the snippet 'fastapi_app/no_such_file.py' is not a file in includes/ or examples/" in result.stderr
+def test_a_missing_snippet_fails_the_build(refused):
+    assert refused.result.returncode != 0
+    assert (f"docs/embed.md:{refused.lines[MISSING]}:8: the snippet 'fastapi_app/no_such_file.py' is not a file in includes/ or examples/"
+            in refused.result.stderr)
 
 
 def test_the_built_csv_export_starts_no_cell_with_a_formula(hostile_site):

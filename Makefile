@@ -10,6 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build check lint test test-fast schema benchmarks clean
+TEST_WORKERS ?= 3
 
 # A virtual environment with the site's packages; rebuilt when a requirements file changes.
 $(BIN)/.site-installed: requirements.txt pyproject.toml
@@ -74,13 +75,14 @@ lint: $(BIN)/.test-installed
 	$(BIN)/ruff check guide tests/test_layers.py tests/test_architecture.py tests/test_build_cache.py
 	$(BIN)/mypy
 
-# Two pytest-xdist workers (the suite waits on browsers and builds much of the time); a worker
-# that runs out of tests takes some of the other's. The site builds the tests share are built
-# once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
+# Three pytest-xdist workers on this 2-core machine: the suite waits on browsers, builds and
+# nginx, and a third worker fills those waits (tests/: 258 s with two, 228 s with three); a
+# worker that runs out of tests takes some of another's. The site builds the tests share are
+# built once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
 # (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools lint
 	PYTHON=$(BIN)/python node --test tests/js/*.test.js
-	$(BIN)/python -m pytest tests -n 2 --dist worksteal
+	$(BIN)/python -m pytest tests -n $(TEST_WORKERS) --dist worksteal
 	$(BIN)/python -m pytest examples -n 2
 
 # `make check`, then every test that neither builds the site nor starts a browser (those skip

@@ -6,6 +6,7 @@ session's build instead of building their own."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -59,3 +60,14 @@ def test_lighthouse_serves_both_sites(built_site):
 def test_cold_start():
     out = run_script("cold_start.py", "--runs", "1")
     assert "FastAPI" in out and "Django" in out
+
+
+def test_tree_cpu_counts_the_processes_a_command_leaves_behind():
+    """A grandchild that outlives its parent still counts: half a second of its CPU is in the total."""
+    orphan = ("import subprocess, sys; subprocess.Popen([sys.executable, '-c', "
+              "'import time\\nend = time.process_time() + 0.5\\nwhile time.process_time() < end: pass'])")
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "tree_cpu.py"), sys.executable, "-c", orphan],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    cpu = float(re.search(r"([\d.]+) s CPU", done.stderr).group(1))
+    assert cpu >= 0.5, done.stderr

@@ -47,7 +47,7 @@ from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPrep
 
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 from guide.data.problems import Problem
-from guide.data.yamlsource import YamlProblem, decode
+from guide.data.yamlsource import YamlProblem, decode, position
 
 # mkdocs.yml's markdown_extensions (a test keeps the names equal); only the settings that change
 # what is HTML and what is code matter here (the highlighter's options decide which fences are code)
@@ -270,8 +270,8 @@ class HtmlReader:
             html = converter.reset().convert(rendered)
         except _TooManyOpenTags as crowded:
             offset = origins[crowded.offset] if crowded.name == page else crowded.offset
-            line, column = _place(text if crowded.name == page else crowded.text, offset)
-            return [Problem(crowded.name, line, column, "",
+            where = position(text if crowded.name == page else crowded.text, offset)
+            return [Problem(crowded.name, where.line, where.column, "",
                             f"{crowded.count} '<' start a tag that never closes, over the {MAX_OPEN_TAGS} a page may hold: "
                             "Markdown's HTML reader slows down with each",
                             "write &lt; for a '<' that is text, or put the text in a code block")]
@@ -309,11 +309,8 @@ class _Source:
     origins: Sequence[int] | None  # the offset in ``written`` of each character of ``text``; None: the same
 
     def place(self, offset: int) -> tuple[int, int]:
-        return _place(self.written, self.origins[offset] if self.origins is not None else offset)
-
-
-def _place(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        where = position(self.written, self.origins[offset] if self.origins is not None else offset)
+        return where.line, where.column
 
 
 class _Locator:

@@ -36,7 +36,7 @@ from pymdownx.snippets import SnippetPreprocessor
 from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.pagehtml import HtmlReader
 from guide.data.validate import Problem, format_path
-from guide.data.yamlsource import YamlProblem, decode, parse_yaml
+from guide.data.yamlsource import YamlProblem, decode, parse_yaml, position
 
 SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
 _LITERALS = {"string", "integer", "float"}
@@ -74,16 +74,12 @@ def _tokens(text: str) -> list[Token]:
     return found
 
 
-def _column(text: str, offset: int) -> int:
-    return offset - text.rfind("\n", 0, offset)
-
-
 def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[str]) -> list[Problem]:
     """Problems with the Jinja in one page's text; ``page`` names it in each problem."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as Jinja's lexer reads it
 
     def problem(offset: int, line: int, message: str, hint: str) -> Problem:
-        return Problem(page, line, _column(text, offset), "", message, hint)
+        return Problem(page, line, position(text, offset).column, "", message, hint)
 
     try:
         Environment().parse(text)

@@ -118,14 +118,15 @@ def decode(raw: bytes) -> str:
     found = [c for c in refused_characters(text) if not (c.character == "\r" and text[c.index + 1:c.index + 2] == "\n")]
     if found:
         raise YamlProblem([
-            FileProblem(f"contains {c.describe()}", _position(text, c.index),
+            FileProblem(f"contains {c.describe()}", position(text, c.index),
                         "delete it; if it came with pasted text, retype that text")
             for c in found
         ])
     return text
 
 
-def _position(text: str, index: int) -> Mark:
+def position(text: str, index: int) -> Mark:
+    """The line and column of character ``index`` of ``text``, as every problem reports them."""
     line_start = text.rfind("\n", 0, index) + 1
     return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
 

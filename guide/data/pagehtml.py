@@ -47,6 +47,7 @@ from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPrep
 
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
 from guide.data.problems import Problem
+from guide.data.text import shorten
 from guide.data.yamlsource import YamlProblem, decode, position
 
 # mkdocs.yml's markdown_extensions (a test keeps the names equal); only the settings that change
@@ -152,13 +153,8 @@ def _attribute_findings(tag: str, name: str, value: str, loads: bool) -> Iterato
         yield Finding(needles, f"the data: address in `{name}` on {tag} puts a whole file in the page, which may hold code",
                       "add the file under docs/assets/ and point to it there")
     elif loads and _EXTERNAL.search(address):
-        yield Finding((re.escape(value.strip()), attribute), f"{tag} would load `{_shorten(value)}` from another site",
+        yield Finding((re.escape(value.strip()), attribute), f"{tag} would load `{shorten(value)}` from another site",
                       "the guide loads nothing from elsewhere: add the file under docs/assets/ and point to it there")
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # --- reading a page as the build does -------------------------------------------------------

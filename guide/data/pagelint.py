@@ -35,6 +35,7 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.pagehtml import HtmlReader
+from guide.data.text import shorten
 from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml, position
 
@@ -107,7 +108,7 @@ def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[
                 at, message, hint = found
                 at_offset, at_line = tokens[index + 1 + at][:2] if at >= 0 else (offset, line)
                 shown = text[offset:tokens[end][0] + len(tokens[end][3])]
-                problems.append(problem(at_offset, at_line, message.format(expression=_shorten(shown)), hint))
+                problems.append(problem(at_offset, at_line, message.format(expression=shorten(shown)), hint))
             index = end + 1
         else:
             index += 1
@@ -139,11 +140,6 @@ def jinja_output(text: str) -> tuple[str, list[int]]:
 
 def _end_of(tokens: list[Token], start: int, kind: str) -> int:
     return next(i for i in range(start + 1, len(tokens)) if tokens[i][2] == kind)
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _check_expression(tokens: list[Token], macros: frozenset[str], filters: frozenset[str]) -> tuple[int, str, str] | None:

@@ -20,6 +20,12 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """Text quoted in a problem: one line, cut to ``limit`` characters with "..." where it was cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def html_text(text: str) -> str:
     """Plain data text as safe inline HTML, with `code` spans."""
     parts = _CODE.split(one_line(text))

@@ -33,7 +33,7 @@ RUNNER = Path(__file__).with_name("sitescripts.js")
 SITE_SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts"
 SCRIPTS = (SITE_SCRIPTS / "scorecard.js", SITE_SCRIPTS / "walk.js")
 RUN_TIMEOUT = 60  # seconds; the request is arithmetic on the data, done in well under one
-NODE_MISSING = "Node.js is needed to compute the scorecard's figures and the walk's links: install Node.js 20+ (`make build` checks)."
+NODE_MISSING = "Node.js is needed to compute the scorecard's figures and the walk's links with the site's own scripts: install Node.js 20+."
 
 Weights = dict[str, int]
 

@@ -94,3 +94,12 @@ test("?weights= written by the page is what the build writes, or nothing at the 
     assert.equal(rule.encodeWeights(data, weights), isDefault ? "" : raw);
   }
 });
+
+test("a value half way between two shown values rounds up, whatever floating point made of it", () => {
+  for (let k = 1; k < 2000; k += 2) { // scores of k/20 points on the 0-100 scale: x.x5
+    assert.equal(rule.shown((3 * k) / 2000), ((k + 1) / 20).toFixed(1), `${k}/20`);
+  }
+  for (let k = 1; k < 600; k += 2) { // group means of k/200 points: x.xx5
+    assert.equal(rule.shownMean(k / 200), ((k + 1) / 200).toFixed(2), `${k}/200`);
+  }
+});

@@ -27,7 +27,8 @@ _per_build: dict[tuple[int, str], tuple[weakref.ref[MkDocsConfig], Any]] = {}
 T = TypeVar("T")
 
 
-def _once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
+def once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
+    """``make()``'s value, made once per build (per config object) under ``name``."""
     cached = _per_build.get((id(config), name))
     if cached and cached[0]() is config:
         return cast(T, cached[1])
@@ -81,7 +82,7 @@ def checked(config: MkDocsConfig) -> Checked:
             log.warning(report + "\nEvery page shows them until they are fixed.")
         return Checked(None if errors else guide, errors)
 
-    return _once_per_build(config, "checked", check)
+    return once_per_build(config, "checked", check)
 
 
 def guide_for(config: MkDocsConfig) -> Guide | None:
@@ -92,7 +93,7 @@ def guide_for(config: MkDocsConfig) -> Guide | None:
 
 def site_links(config: MkDocsConfig, page_src: str) -> PageLinks:
     """The renderers' links for the page at ``page_src`` of this build."""
-    titles = _once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
+    titles = once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
     return PageLinks(page_src, titles, config["use_directory_urls"])
 
 

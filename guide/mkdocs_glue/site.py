@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from guide.data.filekinds import contributed_folders, lint_file_kinds
 from guide.data.models import Guide
 from guide.data.pagelint import lint_pages
 from guide.data.validate import Problem, check_data
@@ -72,6 +73,9 @@ def checked(config: MkDocsConfig) -> Checked:
 
     def check() -> Checked:
         root, docs_dir = project_root(config), Path(config["docs_dir"])
+        if file_problems := lint_file_kinds(contributed_folders(root, docs_dir), root):  # even under `mkdocs serve`
+            raise PluginError("Links or special files where the guide's pages and data belong; nothing else was read:\n"
+                              + "\n".join(map(str, file_problems)))
         guide, problems = check_data(root / "data", docs_dir, display_root=root)
         errors = [p for p in problems if p.severity == "error"] + lint_pages(docs_dir, root)
         if errors:

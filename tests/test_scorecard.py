@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
 from helpers import (
     FIXTURES, FakeLinks, answer, assert_shows, build_site, copy_project, offline_context, open_scorecard, open_walk, shown, tab_to,
@@ -22,6 +23,7 @@ from helpers import (
 from guide.data.buildcache import CACHE_VARIABLE
 from guide.data.models import Guide, Rating
 from guide.data.validate import load_guide
+from guide.mkdocs_glue.pagecache import inputs_digest
 from guide.views import scorecard, sitescripts
 from js.cases import expected_group_shares, expected_ranking, group_mean, path_value, rounded, weights_value
 
@@ -139,6 +141,25 @@ def test_without_node_the_figures_say_what_to_install(fixture_guide, monkeypatch
     with pytest.raises(sitescripts.ScriptError, match=r"Node\.js is needed"):
         sitescripts.build_figures(fixture_guide)
     sitescripts._answer.cache_clear()
+
+
+def test_a_change_to_the_scripts_renders_the_pages_afresh(tmp_path, monkeypatch):
+    """The page cache keeps each page's macro output; the figures in it come from the scripts,
+    so a change to scorecard.js or walk.js must change the key of every page."""
+    (tmp_path / "data").symlink_to(FIXTURES / "data")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Scripts\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    copies = []
+    for script in sitescripts.SCRIPTS:
+        copies.append(tmp_path / script.name)
+        copies[-1].write_bytes(script.read_bytes())
+    monkeypatch.setattr(sitescripts, "SCRIPTS", tuple(copies))
+    before = inputs_digest(config, tmp_path, serving=False)
+    for copy in copies:
+        copy.write_text(copy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert inputs_digest(config, tmp_path, serving=False) != before, copy.name
+        before = inputs_digest(config, tmp_path, serving=False)
 
 
 def test_a_build_with_a_broken_script_fails_and_says_why(tmp_path):

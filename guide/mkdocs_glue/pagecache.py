@@ -1,7 +1,8 @@
 """Each page's Markdown as the macros leave it, kept between builds in the build cache.
 
 What the macros write into a page depends only on the page's own Markdown and place, the data,
-the guide's code and templates, the site's settings and the versions of the libraries that
+the guide's code and templates, the site scripts whose figures the build prints
+(:mod:`guide.views.sitescripts`), the site's settings and the versions of the libraries that
 render it; not on other pages, which links name by path, with titles from ``nav``. The page
 lint (:mod:`guide.data.pagelint`) lets a page call the guide's macros and nothing else. An
 entry is keyed by a hash of all of that, so a later build with the same inputs takes the page
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 import guide
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.views import sitescripts
 
 # Libraries whose output or behaviour can change what a page's macros write.
 RENDERING_LIBRARIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-macros-plugin", "markdown", "pymdown-extensions",
@@ -41,10 +43,12 @@ def _files_under(folder: Path) -> Iterator[Path]:
 
 def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     """A hash of everything a page's macro output can depend on besides the page itself: the
-    data, the guide's code and templates, the settings, the libraries. Other pages are not in
+    data, the guide's code and templates, the site scripts the build runs, the settings, the
+    libraries. Other pages are not in
     it (the macros link to them by path, with titles from mkdocs.yml's ``nav``)."""
     digest = hashlib.sha256(b"guide-pages-1\0")
     named = {"mkdocs.yml": Path(config["config_file_path"]), "elkjs": root / "node_modules" / "elkjs" / "package.json"}
+    named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
     for folder in (root / "data", Path(guide.__file__).parent):  # relative names: a copy of the project finds the same entries
         named.update({f"{folder.name}/{path.relative_to(folder).as_posix()}": path for path in _files_under(folder)})
     for name, path in named.items():

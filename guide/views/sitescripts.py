@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -149,7 +150,7 @@ def _run(request_json: str) -> dict[str, Any]:
     try:
         done = subprocess.run(
             [node, str(RUNNER), *map(str, SCRIPTS)], input=request_json, capture_output=True, text=True, encoding="utf-8",
-            timeout=RUN_TIMEOUT, cwd=RUNNER.parent,
+            timeout=RUN_TIMEOUT, cwd=RUNNER.parent, env={"PATH": os.environ.get("PATH", "")},  # no tokens for files under docs/
         )
     except subprocess.TimeoutExpired:
         raise ScriptError(f"The site's scripts took over {RUN_TIMEOUT} s to compute the scorecard and the walk's links.") from None

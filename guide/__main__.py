@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from guide.data.filekinds import contributed_folders, lint_file_kinds
 from guide.data.pagelint import lint_pages
 from guide.data.validate import check_data
 from guide.publish.reference import update_contributing
@@ -26,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         if update_contributing(root / "CONTRIBUTING.md"):
             print("updated the data reference in CONTRIBUTING.md")
         return 0
+    if file_problems := lint_file_kinds(contributed_folders(root, root / "docs"), root):
+        for problem in file_problems:
+            print(problem, file=sys.stderr)
+        print(f"check failed: {_counted(len(file_problems), 'error')}; nothing else was read", file=sys.stderr)
+        return 1
     guide, problems = check_data(root / "data", root / "docs", display_root=root)
     page_problems = lint_pages(root / "docs", root)
     problems = page_problems + problems

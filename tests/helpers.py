@@ -21,8 +21,8 @@ from bs4 import BeautifulSoup
 
 from guide.data.models import Guide
 from guide.data.validate import check_data
-from guide.views import scorecard
-from js.cases import expected_contributions
+from guide.views.sitescripts import rule_data
+from js.cases import expected_contributions, expected_ranking
 from static_server import StaticServer  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,16 +249,16 @@ def expected_view(guide: Guide, weights):
     """What the page must show, computed with the methodology's rule: each framework's rank and
     score, then for each framework behind the leader the criteria with the largest shares of the
     gap in the leader's favour and in its own (three of each at most)."""
-    ranked = scorecard.ranking(guide, weights)
+    data = rule_data(guide)
+    ranked = expected_ranking(data, weights)
     rows = []
-    for rank, framework, score in ranked:
-        tied = sum(1 for r, _, _ in ranked if r == rank) > 1
-        rows.append((framework.id, f"{rank} (tied)" if tied else str(rank), scorecard.percent(score)))
-    leader = ranked[0][1] if ranked else None
+    for entry in ranked:
+        tied = sum(1 for other in ranked if other["rank"] == entry["rank"]) > 1
+        rows.append((entry["id"], f"{entry['rank']} (tied)" if tied else str(entry["rank"]), float(entry["shown"])))
     pairs = []
-    for _, other, _ in ranked[1:]:
-        found = expected_contributions(scorecard.scorecard_data(guide), weights, leader.id, other.id)
-        pairs.append((leader.id, other.id, [c for c, v in found if v > 0][:3], [c for c, v in found if v < 0][:3]))
+    for other in ranked[1:]:
+        found = expected_contributions(data, weights, ranked[0]["id"], other["id"])
+        pairs.append((ranked[0]["id"], other["id"], [c for c, v in found if v > 0][:3], [c for c, v in found if v < 0][:3]))
     return rows, pairs
 
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from helpers import offline_context, tab_to
-from guide.views import walk
+from js.cases import path_value
 
 # Each text element's size on screen: its font size times the drawing's scale there (CSS zoom and
 # any shrinking included), the smallest of them, and whether the chart scrolls sideways.
@@ -136,7 +136,7 @@ def test_clicking_a_box_scrolls_its_explanation_into_view(reader, guide):
     """walk.js leaves hash-only history entries alone: otherwise the walk would take the
     click's popstate for a step and scroll back to itself."""
     steps, _ = guide.decision.paths()[0]
-    page = reader(1280, 800, path=f"decision/?path={walk.encode_path(steps[:1])}")
+    page = reader(1280, 800, path=f"decision/?path={path_value(steps[:1])}")
     page.wait_for_selector(".guide-walk[data-walk-ready]")
     for node in (guide.decision.outcomes[-1].id, guide.decision.questions[-1].id):
         page.locator(f'a.guide-flow__node[data-node="{node}"]').click()
@@ -144,7 +144,7 @@ def test_clicking_a_box_scrolls_its_explanation_into_view(reader, guide):
         page.wait_for_timeout(600)  # let any handler that would scroll elsewhere run
         box = page.evaluate(f"() => document.getElementById('decide-{node}').getBoundingClientRect().toJSON()")
         assert 0 <= box["top"] < 800 / 2, f"the explanation of {node} is not in view: {box}"
-        assert f"path={walk.encode_path(steps[:1])}" in page.url  # the walk's answers are kept
+        assert f"path={path_value(steps[:1])}" in page.url  # the walk's answers are kept
     assert page.errors == []
 
 
@@ -191,7 +191,7 @@ def test_walking_marks_the_path_on_the_chart(reader, site_url, guide):
     page.wait_for_function("() => document.querySelector('.guide-flowchart--walked')")
     assert path_marks(page) == expected_marks(steps, end)
     # A shared link opens with the path already marked (guideWalk.current() at start-up).
-    page.goto(site_url + f"decision/?path={walk.encode_path(steps)}", wait_until="networkidle")
+    page.goto(site_url + f"decision/?path={path_value(steps)}", wait_until="networkidle")
     page.wait_for_function("() => document.querySelector('.guide-flowchart--walked')")
     assert path_marks(page) == expected_marks(steps, end)
 

@@ -5,7 +5,7 @@ through data (a group added since counts as Medium, a group that no longer exist
 from __future__ import annotations
 
 from helpers import FakeLinks
-from guide.views import scorecard
+from guide.views import scorecard, sitescripts
 from guide.data.models import DEFAULT_WEIGHT, Group, Preset
 
 FIRST = "  - id: api-service\n"
@@ -87,7 +87,7 @@ def test_a_group_left_out_is_a_warning_and_counts_as_medium(data):
         f"data/presets.yml:{line}:5: presets[0].weights: warning: no weight for group {group}, which counts as 2, Medium "
         f"(give each group a weight from 0 to 3, e.g. `{group}: 2`)"
     ]
-    assert scorecard.preset_weights(guide, guide.presets[0])[group] == DEFAULT_WEIGHT
+    assert sitescripts.preset_weights(guide, guide.presets[0])[group] == DEFAULT_WEIGHT
 
 
 def test_missing_presets_file(data):
@@ -100,12 +100,12 @@ def test_presets_follow_the_groups_when_data_changes(guide):
     place in the script's data), and a preset naming a group that is gone ignores it."""
     extra = Group(id="new-group", title="New group", description="x", criteria=guide.groups[0].criteria)
     grown = guide.model_copy(update={"groups": [*guide.groups, extra]})
-    for preset in grown.presets:
-        weights = scorecard.preset_weights(grown, preset)
+    every = [sitescripts.preset_weights(grown, preset) for preset in grown.presets]
+    for weights in every:
         assert weights["new-group"] == DEFAULT_WEIGHT
         assert set(weights) == {g.id for g in grown.groups}
-        assert scorecard.ranking(grown, weights)
+    assert all(len(scored.ranking) == len(grown.frameworks) for scored in sitescripts.figures(grown, every, []).scored)
     data = scorecard.scorecard_data(grown, FakeLinks())
     assert all(p["weights"]["new-group"] == DEFAULT_WEIGHT for p in data["presets"])
     stale = Preset(id="stale", title="Stale", description="x", weights={"gone": 3, guide.groups[0].id: 1})
-    assert scorecard.preset_weights(guide, stale) == {**scorecard.default_weights(guide), guide.groups[0].id: 1}
+    assert sitescripts.preset_weights(guide, stale) == {**sitescripts.default_weights(guide), guide.groups[0].id: 1}

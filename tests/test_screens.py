@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 import subprocess
+from fractions import Fraction
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from helpers import StaticServer, offline_context, parsed_page, shown
 from guide.publish import embeds
-from guide.views import scorecard
+from guide.views import scorecard, sitescripts
 from guide.views.urls import page_url
+from js.cases import expected_ranking, on_scale, weights_value
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -322,13 +324,13 @@ def test_presets_set_their_weights_in_the_address(offline_page, site_url, guide)
     for preset in guide.presets:
         button = page.locator(f'[data-preset="{preset.id}"]')
         button.click()
-        weights = scorecard.preset_weights(guide, preset)
-        assert parse_qs(urlsplit(page.url).query)["weights"][0] == scorecard.encode_weights(guide, weights)
+        weights = sitescripts.preset_weights(guide, preset)
+        assert parse_qs(urlsplit(page.url).query)["weights"][0] == weights_value(sitescripts.rule_data(guide), weights)
         assert button.get_attribute("aria-pressed") == "true"
         for group in guide.groups:
             pressed = page.get_attribute(f'[data-group="{group.id}"] [aria-pressed="true"]', "data-weight")
             assert pressed == str(weights[group.id])
-        ranked = [f.id for _, f, _ in scorecard.ranking(guide, weights)]
+        ranked = [r["id"] for r in expected_ranking(sitescripts.rule_data(guide), weights)]
         assert page.eval_on_selector_all(".guide-scorecard__results tbody tr", "rows => rows.map(r => r.dataset.framework)") == ranked
         # The preset's weights are shown next to it, in words.
         about = page.locator(f"#scorecard-preset-{preset.id}").inner_text()
@@ -346,8 +348,9 @@ def test_presets_set_their_weights_in_the_address(offline_page, site_url, guide)
 def test_the_scorecard_says_why_equal_weights_are_not_neutral(built_site, guide):
     soup = parsed_page(built_site / "scorecard" / "index.html")
     lead = soup.select_one(".guide-scorecard__lead").get_text(" ", strip=True)
-    (_, leader, top), (_, runner_up, second) = scorecard.ranking(guide, scorecard.default_weights(guide))[:2]
-    assert f"{leader.name} leads {runner_up.name} by {scorecard.percent(top - second):.1f} points" in lead
+    top, second = expected_ranking(sitescripts.rule_data(guide), sitescripts.default_weights(guide))[:2]
+    gap = on_scale(Fraction(top["exact"]) - Fraction(second["exact"]))
+    assert f"{guide.framework(top['id']).name} leads {guide.framework(second['id']).name} by {gap} points" in lead
     # Each preset's scores are in the static table too, for readers without JavaScript.
     rows = [" ".join(tr.th.get_text(" ", strip=True).split()) for tr in soup.select(".guide-scorecard__static tr.guide-scorecard__total")]
     assert [r.split(" High")[0].split(" Medium")[0] for r in rows] == ["Equal weights"] + [p.title for p in guide.presets]
@@ -355,13 +358,13 @@ def test_the_scorecard_says_why_equal_weights_are_not_neutral(built_site, guide)
 
 def test_a_deciding_criterion_is_listed_once_per_pair(offline_page, site_url, guide):
     page = offline_page
-    weights = scorecard.preset_weights(guide, guide.presets[0]) if guide.presets else scorecard.default_weights(guide)
-    page.goto(f"{site_url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+    weights = sitescripts.preset_weights(guide, guide.presets[0]) if guide.presets else sitescripts.default_weights(guide)
+    page.goto(f"{site_url}scorecard/?weights={weights_value(sitescripts.rule_data(guide), weights)}")
     page.wait_for_selector(".guide-scorecard__pair")
     pairs = page.eval_on_selector_all(
         ".guide-scorecard__pair", "ps => ps.map(p => [p.dataset.leader, p.dataset.other, [...p.querySelectorAll('li')].map(li => li.dataset.criterion)])")
-    ranked = scorecard.ranking(guide, weights)
-    assert [(a, b) for a, b, _ in pairs] == [(ranked[0][1].id, f.id) for _, f, _ in ranked[1:]]
+    ranked = [r["id"] for r in expected_ranking(sitescripts.rule_data(guide), weights)]
+    assert [(a, b) for a, b, _ in pairs] == [(ranked[0], other) for other in ranked[1:]]
     for _, _, listed in pairs:
         assert len(listed) == len(set(listed))
     if len(guide.frameworks) == 2:
@@ -372,7 +375,7 @@ def test_a_printed_scorecard_carries_weights_ranking_and_address(browser, site_u
     weights = {g.id: (3 if i == 0 else 0 if i == 1 else 1) for i, g in enumerate(guide.groups)}
     context, record = offline_context(browser, viewport={"width": 794, "height": 1123})
     page = context.new_page()
-    page.goto(f"{site_url}scorecard/?weights={scorecard.encode_weights(guide, weights)}")
+    page.goto(f"{site_url}scorecard/?weights={weights_value(sitescripts.rule_data(guide), weights)}")
     page.wait_for_selector(".guide-scorecard__app:not([hidden])")
     pdf = tmp_path / "scorecard.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -382,10 +385,10 @@ def test_a_printed_scorecard_carries_weights_ranking_and_address(browser, site_u
     priorities = text.split("Your priorities", 1)[1]
     for group in guide.groups:  # each group with its weight, in words, right under the heading
         assert re.search(re.escape(shown(group.title)) + r" \d+ criteri(on|a) " + scorecard.WEIGHT_LABELS[weights[group.id]], priorities), group.id
-    ranked = scorecard.ranking(guide, weights)
-    for rank, framework, score in ranked:
-        tied = sum(1 for other, _, _ in ranked if other == rank) > 1
-        assert f"{rank}{' (tied)' if tied else ''}. {framework.name} {scorecard.percent(score):.1f}" in priorities
-    assert f"weights={scorecard.encode_weights(guide, weights)}" in priorities.replace(" ", "")
+    ranked = expected_ranking(sitescripts.rule_data(guide), weights)
+    for entry in ranked:
+        tied = sum(1 for other in ranked if other["rank"] == entry["rank"]) > 1
+        assert f"{entry['rank']}{' (tied)' if tied else ''}. {guide.framework(entry['id']).name} {entry['shown']}" in priorities
+    assert f"weights={weights_value(sitescripts.rule_data(guide), weights)}" in priorities.replace(" ", "")
     for screen_only in ("Start from a preset", "Reset to equal weights", "needs JavaScript"):
         assert screen_only not in text

@@ -1,4 +1,5 @@
-"""The step-by-step decision walk: its Python (paths, reasons, progress, URL format, markup) and,
+"""The step-by-step decision walk: its Python (paths, reasons, progress, markup, each reason's
+step in the URL format as walk.js writes it) and,
 in headless Chromium with the network cut off, every path of the tree, shared URLs, the Back
 button, in-page anchors, leaving the page and coming back, the `guide:walk` events, focus and scroll, one
 activation per answer, the phone layout, print, keyboard-only use, axe in both palettes and the
@@ -20,6 +21,7 @@ from helpers import (
     settle, settled, shown, tab_to, visible_node,
 )
 from guide.views import outline, walk
+from js.cases import path_value
 from guide.views.flowchart import node_anchor
 from guide.data.models import Guide
 
@@ -60,7 +62,7 @@ def test_every_path_ends_in_an_outcome_and_every_outcome_is_reached(guide):
     outcomes = {o.id for o in guide.decision.outcomes}
     assert all(end in outcomes for _, end in paths)
     assert {end for _, end in paths} == outcomes
-    assert len({walk.encode_path(steps) for steps, _ in paths}) == len(paths) == guide.decision.path_count()
+    assert len({path_value(steps) for steps, _ in paths}) == len(paths) == guide.decision.path_count()
     for steps, _ in paths:
         assert steps[0][0] == guide.decision.start
 
@@ -70,10 +72,10 @@ def test_every_path_gives_reasons_of_its_own(guide):
     outcome show the same ones: the outcome's reasons never fit only some of its paths."""
     seen: dict[tuple[str, frozenset], list] = {}
     for steps, end, reasons in guide.decision.reasoned_paths():
-        assert reasons, f"path {walk.encode_path(steps)} to {end} gives no reason"
+        assert reasons, f"path {path_value(steps)} to {end} gives no reason"
         assert [step for step, _ in reasons] == [step for step in steps if answer_of(guide, step).because]
         key = (end, frozenset(text for _, text in reasons))
-        assert key not in seen, f"{walk.encode_path(steps)} and {walk.encode_path(seen[key])} give the same reasons"
+        assert key not in seen, f"{path_value(steps)} and {path_value(seen[key])} give the same reasons"
         seen[key] = steps
 
 
@@ -232,10 +234,10 @@ def test_every_path_finds_its_reasons_in_its_outcome_in_path_order(guide):
     for steps, end, reasons in guide.decision.reasoned_paths():
         items = soup.select(f'.guide-walk__step[data-node="{end}"] .guide-walk__because > li')
         order = [item["data-step"] for item in items]
-        wanted = [walk.encode_path([step]) for step, _ in reasons]
+        wanted = [path_value([step]) for step, _ in reasons]
         assert [s for s in order if s in wanted] == wanted  # shown in the order answered
         for step, because in reasons:
-            item = items[order.index(walk.encode_path([step]))]
+            item = items[order.index(path_value([step]))]
             assert item.has_attr("hidden")  # the script shows the ones on the path taken
             text = " ".join(item.get_text().split())
             assert text.startswith(f"Because you answered “{shown(answer_of(guide, step).label)}”")
@@ -404,7 +406,7 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
         # The controls sit next to the result, in view with its heading.
         assert not shown_["backHidden"] and in_view(shown_, "backBox")
         assert abs(shown_["headingBox"]["top"] - shown_["backBox"]["bottom"]) < 160
-        assert path_param(page.url) == walk.encode_path(steps) and path_param(shown_["link"]) == walk.encode_path(steps)
+        assert path_param(page.url) == path_value(steps) and path_param(shown_["link"]) == path_value(steps)
         assert shown_["current"] == {"steps": [list(s) for s in steps], "node": end}
         page.wait_for_function(
             "title => document.querySelector('.guide-walk__status').textContent.includes(title)", arg=shown(outcome.title)
@@ -420,17 +422,17 @@ def test_walk_every_path_to_its_outcome(browser, site_url, guide, viewport):
 def test_shared_url_shows_the_same_result_after_a_reload(offline_page, site_url, guide):
     page = offline_page
     steps, end = longest_path(guide)
-    url = f"{site_url}decision/?path={walk.encode_path(steps)}"
+    url = f"{site_url}decision/?path={path_value(steps)}"
     open_walk(page, url)
     assert visible_node(page) == end
     assert page.evaluate("window.guideWalk.current()") == {"steps": [list(s) for s in steps], "node": end}
     page.reload()
     page.wait_for_selector(READY)
-    assert visible_node(page) == end and path_param(page.url) == walk.encode_path(steps)
+    assert visible_node(page) == end and path_param(page.url) == path_value(steps)
     # A link whose tail no longer fits the tree stops at the last step that does.
     open_walk(page, f"{site_url}decision/?path={steps[0][0]}.{steps[0][1]},no-such-question.0")
     assert visible_node(page) == (steps[1][0] if len(steps) > 1 else end)
-    assert path_param(page.url) == walk.encode_path(steps[:1])
+    assert path_param(page.url) == path_value(steps[:1])
     assert page.record.console_errors == []
 
 
@@ -449,7 +451,7 @@ def test_browser_back_steps_back_in_place_on_a_phone(browser, site_url, guide):
     for back in range(len(steps) - 1, -1, -1):
         page.go_back()
         page.wait_for_function("node => document.querySelector('.guide-walk__step:not([hidden])').dataset.node === node", arg=steps[back][0])
-        assert path_param(page.url) == walk.encode_path(steps[:back])
+        assert path_param(page.url) == path_value(steps[:back])
         page.wait_for_function("id => document.activeElement.id === id", arg=f"walk-{steps[back][0]}-h")
         shown_ = page.evaluate(SNAPSHOT)
         assert in_view(shown_, "headingBox")
@@ -462,10 +464,10 @@ def test_browser_back_steps_back_in_place_on_a_phone(browser, site_url, guide):
         arg=steps[1][0] if len(steps) > 1 else end,
     )
     # The page's own Back and Start over buttons, and "Change" in the list of answers.
-    open_walk(page, f"{site_url}decision/?path={walk.encode_path(steps)}")
+    open_walk(page, f"{site_url}decision/?path={path_value(steps)}")
     settled(page)
     page.click("[data-walk-back]")
-    assert visible_node(page) == steps[-1][0] and path_param(page.url) == walk.encode_path(steps[:-1])
+    assert visible_node(page) == steps[-1][0] and path_param(page.url) == path_value(steps[:-1])
     settled(page)
     page.locator(".guide-walk__change").first.click()
     assert visible_node(page) == guide.decision.start and path_param(page.url) == ""
@@ -478,7 +480,7 @@ def test_in_page_anchors_leave_the_walk_alone(offline_page, site_url, guide):
     it is not a step of the walk, and the walk does not pull the page back to itself."""
     page = offline_page
     steps, end = longest_path(guide)
-    open_walk(page, f"{site_url}decision/?path={walk.encode_path(steps[:1])}")
+    open_walk(page, f"{site_url}decision/?path={path_value(steps[:1])}")
     node = visible_node(page)
     target = guide.decision.outcomes[-1].id
     # A link in the outline (Material handles it).
@@ -487,7 +489,7 @@ def test_in_page_anchors_leave_the_walk_alone(offline_page, site_url, guide):
     page.wait_for_function("hash => location.hash === hash", arg=f"#{node_anchor(anchor)}")
     page.wait_for_timeout(300)
     assert_anchor_in_view(page, node_anchor(anchor))
-    assert visible_node(page) == node and path_param(page.url) == walk.encode_path(steps[:1])
+    assert visible_node(page) == node and path_param(page.url) == path_value(steps[:1])
     # A plain fragment navigation, which fires popstate (as a link inside an SVG does).
     popstates = page.evaluate("""hash => new Promise(resolve => {
         let count = 0; addEventListener('popstate', () => count++);
@@ -650,7 +652,7 @@ def test_print_carries_the_answers_result_and_address_not_the_screen_instruction
     # After the walk: the answers, the result with its reasons, and the address of both.
     steps, end, reasons = max(guide.decision.reasoned_paths(), key=lambda item: len(item[2]))
     page.emulate_media(media="null")  # page.pdf() prints with print media unless told otherwise
-    open_walk(page, f"{site_url}decision/?path={walk.encode_path(steps)}")
+    open_walk(page, f"{site_url}decision/?path={path_value(steps)}")
     address = page.url
     after = pdf_text(page, tmp_path, "after")
     assert heading.rstrip("¶ ") in after  # with something in it, the section has its heading again
@@ -680,7 +682,7 @@ def test_walk_mid_way_and_at_an_outcome_passes_axe(browser, site_url, guide, vie
     problems: list[str] = []
     for state in (steps[:1], steps):
         page.emulate_media(color_scheme="light")
-        page.goto(f"{site_url}decision/?path={walk.encode_path(state)}")
+        page.goto(f"{site_url}decision/?path={path_value(state)}")
         page.wait_for_selector(READY)
         page.evaluate("document.querySelectorAll('.guide-walk details').forEach(d => d.open = true)")
         for palette in SCHEMES:
@@ -688,7 +690,7 @@ def test_walk_mid_way_and_at_an_outcome_passes_axe(browser, site_url, guide, vie
             settle(page, SCHEMES[palette])
             result = page.evaluate("options => axe.run(document.querySelector('.guide-walk'), options)", AXE_OPTIONS)
             for violation in result["violations"]:
-                problems += describe(f"decision/?path={walk.encode_path(state)}", f"{palette} {viewport['width']}px", violation)
+                problems += describe(f"decision/?path={path_value(state)}", f"{palette} {viewport['width']}px", violation)
     context.close()
     assert not problems, "\n".join(problems)
     assert record.blocked == []

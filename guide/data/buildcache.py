@@ -1,5 +1,6 @@
-"""Where the build keeps work it can reuse next time: the flowchart's layouts, the compiled
-templates and the precompressed copies of unchanged files.
+"""Where the build keeps work it can reuse next time: the flowchart's layouts, the scorecard's and
+the walk's figures from the site scripts, each page's macro output, the pages the page HTML rule
+found clean, the compiled templates and the precompressed copies of unchanged files.
 
 ``$GUIDE_BUILD_CACHE`` names the folder (``off``: keep nothing); by default it is the user's
 cache folder. Never the project: files there come from pull requests, and a build must not
@@ -9,6 +10,7 @@ reads, so a stale or damaged entry costs time, never correctness.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -48,16 +50,16 @@ def write_entry(folder: Path, name: str, data: bytes) -> None:
         pass
 
 
-def prune(folder: Path, keep_days: float = KEEP_DAYS) -> None:
-    """Remove entries not used for ``keep_days``, so the cache does not grow without end."""
+def prune(folder: Path, keep_days: float = KEEP_DAYS, keep_at_most: int | None = None) -> None:
+    """Remove entries not used for ``keep_days`` and, past ``keep_at_most`` entries, the least
+    recently used, so the cache does not grow without end."""
     cutoff = time.time() - keep_days * 86400
     try:
-        entries = list(folder.iterdir())
+        entries = [(entry.stat().st_mtime, entry) for entry in folder.iterdir()]
     except OSError:
         return
-    for entry in entries:
-        try:
-            if entry.stat().st_mtime < cutoff:
+    entries.sort(reverse=True)
+    for position, (used, entry) in enumerate(entries):
+        if used < cutoff or (keep_at_most is not None and position >= keep_at_most):
+            with contextlib.suppress(OSError):
                 entry.unlink()
-        except OSError:
-            pass

@@ -25,9 +25,10 @@ Every problem is a :class:`~guide.data.validate.Problem` naming the page, line a
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError
@@ -58,11 +59,15 @@ def registered_names() -> tuple[frozenset[str], frozenset[str]]:
 # --- Jinja ---------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[Token]:
-    """A page's Jinja tokens as (offset in ``text``, line, kind, value), whitespace dropped.
+@functools.lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """A page's Jinja tokens as (offset in ``text``, line, kind, value), whitespace dropped,
+    once its Jinja has parsed (raises Jinja's error if not). Remembered: :func:`lint_jinja` and
+    :func:`jinja_output` both read each page.
 
     The lexer gives lines but no columns, and ``{%-``/``-}}`` trim the text around them, so each
     token is found in the text after the previous one: what lies between is only trimmed space."""
+    Environment().parse(text)
     found: list[Token] = []
     cursor = 0
     for line, kind, value in Environment().lex(text):
@@ -72,7 +77,7 @@ def _tokens(text: str) -> list[Token]:
         cursor = offset + len(value)
         if kind != "whitespace":
             found.append((offset, line, kind, value))
-    return found
+    return tuple(found)
 
 
 def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[str]) -> list[Problem]:
@@ -83,7 +88,6 @@ def lint_jinja(text: str, page: str, macros: frozenset[str], filters: frozenset[
         return Problem(page, line, position(text, offset).column, "", message, hint)
 
     try:
-        Environment().parse(text)
         tokens = _tokens(text)
     except TemplateSyntaxError as error:
         return [Problem(page, error.lineno or 1, 1, "", f"Jinja syntax error: {error.message}",
@@ -122,7 +126,6 @@ def jinja_output(text: str) -> tuple[str, list[int]]:
     call becomes one letter, since its HTML is the guide's own. A page whose Jinja does not parse
     comes back as written: its Jinja problem is reported anyway."""
     try:
-        Environment().parse(text)
         tokens = _tokens(text)
     except (TemplateSyntaxError, RecursionError):
         return text, list(range(len(text)))
@@ -138,11 +141,11 @@ def jinja_output(text: str) -> tuple[str, list[int]]:
     return "".join(rendered), origins
 
 
-def _end_of(tokens: list[Token], start: int, kind: str) -> int:
+def _end_of(tokens: Sequence[Token], start: int, kind: str) -> int:
     return next(i for i in range(start + 1, len(tokens)) if tokens[i][2] == kind)
 
 
-def _check_expression(tokens: list[Token], macros: frozenset[str], filters: frozenset[str]) -> tuple[int, str, str] | None:
+def _check_expression(tokens: Sequence[Token], macros: frozenset[str], filters: frozenset[str]) -> tuple[int, str, str] | None:
     """None when ``tokens`` (between ``{{`` and ``}}``) is ``macro(literals) | filter(literals) ...``;
     otherwise the index of the first wrong token, a message and a hint."""
     not_a_call = (-1, "`{expression}` is not a call of one of the guide's macros", _CALL_HINT)
@@ -169,7 +172,7 @@ def _check_expression(tokens: list[Token], macros: frozenset[str], filters: froz
     return None
 
 
-def _arguments(tokens: list[Token], start: int) -> int | tuple[int, str, str]:
+def _arguments(tokens: Sequence[Token], start: int) -> int | tuple[int, str, str]:
     """Check ``( literal, name=literal, ... )`` from ``tokens[start]`` (the ``(``); return the
     index after the ``)``, or a problem."""
     wrong = "an argument to a macro must be text in quotes, a number, true, false or none"

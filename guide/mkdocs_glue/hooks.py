@@ -11,12 +11,23 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from guide.data.models import Guide
-from guide.mkdocs_glue.site import checked, exclude_code_from_search, guide_for, project_root, serving, set_serving, site_info, site_links
+from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest
+from guide.mkdocs_glue.site import (
+    checked,
+    exclude_code_from_search,
+    guide_for,
+    once_per_build,
+    project_root,
+    serving,
+    set_serving,
+    site_info,
+    site_links,
+)
 from guide.publish.embeds import embed_markdown, embeds
 from guide.publish.exports import EXPORT_DIR, write_exports
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
@@ -58,14 +69,30 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+def rendered_pages(config: MkDocsConfig) -> RenderedPages:
+    return once_per_build(config, "rendered pages", lambda: RenderedPages(inputs_digest(config, project_root(config), serving=serving())))
+
+
 @event_priority(100)  # before the macros plugin renders the page
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def page_before_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Under ``mkdocs serve`` with problems in the data or pages, every page lists them (and
-    reloads by itself once they are fixed), instead of a build that never finishes loading."""
+    reloads by itself once they are fixed), instead of a build that never finishes loading.
+    Otherwise the page's rendered Markdown from an earlier build with the same inputs, if any
+    (guide/mkdocs_glue/pagecache.py); the macros plugin then leaves it as it is."""
     errors = checked(config).errors
-    if not errors:
+    if errors:
+        return str(render("build_problems.html", problems=[str(p) for p in errors]))
+    return rendered_pages(config).before_macros(markdown, page)
+
+
+@event_priority(-100)  # after the macros plugin
+def page_after_macros(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if checked(config).errors:
         return markdown
-    return str(render("build_problems.html", problems=[str(p) for p in errors]))
+    return rendered_pages(config).after_macros(markdown, page)
+
+
+on_page_markdown = CombinedEvent(page_before_macros, page_after_macros)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

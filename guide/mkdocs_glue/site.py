@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from guide.data.filekinds import contributed_folders, lint_file_kinds
 from guide.data.models import Guide
 from guide.data.pagelint import lint_pages
 from guide.data.validate import Problem, check_data
@@ -27,7 +28,8 @@ _per_build: dict[tuple[int, str], tuple[weakref.ref[MkDocsConfig], Any]] = {}
 T = TypeVar("T")
 
 
-def _once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
+def once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
+    """``make()``'s value, made once per build (per config object) under ``name``."""
     cached = _per_build.get((id(config), name))
     if cached and cached[0]() is config:
         return cast(T, cached[1])
@@ -71,6 +73,9 @@ def checked(config: MkDocsConfig) -> Checked:
 
     def check() -> Checked:
         root, docs_dir = project_root(config), Path(config["docs_dir"])
+        if file_problems := lint_file_kinds(contributed_folders(root, docs_dir), root):  # even under `mkdocs serve`
+            raise PluginError("Links or special files where the guide's pages and data belong; nothing else was read:\n"
+                              + "\n".join(map(str, file_problems)))
         guide, problems = check_data(root / "data", docs_dir, display_root=root)
         errors = [p for p in problems if p.severity == "error"] + lint_pages(docs_dir, root)
         if errors:
@@ -81,7 +86,7 @@ def checked(config: MkDocsConfig) -> Checked:
             log.warning(report + "\nEvery page shows them until they are fixed.")
         return Checked(None if errors else guide, errors)
 
-    return _once_per_build(config, "checked", check)
+    return once_per_build(config, "checked", check)
 
 
 def guide_for(config: MkDocsConfig) -> Guide | None:
@@ -92,7 +97,7 @@ def guide_for(config: MkDocsConfig) -> Guide | None:
 
 def site_links(config: MkDocsConfig, page_src: str) -> PageLinks:
     """The renderers' links for the page at ``page_src`` of this build."""
-    titles = _once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
+    titles = once_per_build(config, "nav titles", lambda: nav_titles(config["nav"]))
     return PageLinks(page_src, titles, config["use_directory_urls"])
 
 

@@ -9,6 +9,7 @@ get :data:`SAFETY` times the measured width, so a slightly wider fallback font s
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 
 # Characters 32 (space) to 126 (~), regular and bold.
@@ -61,12 +62,12 @@ class _Words:
     def __init__(self, words: list[str], size: float, bold: bool):
         table = _BOLD if bold else _REGULAR
         self.words, self.size = words, size
-        self.units = [_units(word, table) for word in words]
+        self.before = [0, *itertools.accumulate(_units(word, table) for word in words)]  # units of the words before each
         self.space = _units(" ", table)
 
     def width(self, start: int, end: int) -> float:
         """The width of words ``start`` to ``end`` (exclusive) on one line."""
-        return _width(sum(self.units[start:end]) + (end - start - 1) * self.space, self.size)
+        return _width(self.before[end] - self.before[start] + (end - start - 1) * self.space, self.size)
 
 
 def _greedy(measured: _Words, max_width: float) -> int:

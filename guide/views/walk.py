@@ -9,11 +9,12 @@ attribute rather than a ``<script type="application/json">`` block, because Mate
 navigation re-creates every inline ``<script>`` in the page without its ``type`` and would run
 the JSON as code.
 
-The path format, read and written by the script: ``?path=<question id>.<answer index>,...``, for
-example ``?path=existing-codebase.1,product-kind.0``. Naming the question in every step makes a
-shared link stop cleanly where the tree has since changed, instead of leading somewhere else.
-:func:`encode_path` writes one step of it on each reason of an outcome (``data-step``), which the
-script compares with the steps taken.
+The path format, read and written by the script (its only implementation):
+``?path=<question id>.<answer index>,...``, for example ``?path=existing-codebase.1,product-kind.0``.
+Naming the question in every step makes a shared link stop cleanly where the tree has since
+changed, instead of leading somewhere else. Each reason of an outcome carries its answer as one
+step in that format (``data-step``), written by the script itself run under Node
+(:mod:`guide.views.sitescripts`), which the script compares with the steps taken.
 """
 
 from __future__ import annotations
@@ -23,17 +24,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from guide.data.models import DecisionFile, Guide, Step
+from guide.data.models import Guide, Step
 from guide.views.flowchart import outline_href
 from guide.views.outcome import outcome_views
 from guide.views.render import render
+from guide.views.sitescripts import build_figures
 from guide.views.tables import Links
 
 PATH_PARAM = "path"
-
-
-def encode_path(steps: list[Step]) -> str:
-    return ",".join(f"{question}.{index}" for question, index in steps)
 
 
 def walk_data(guide: Guide) -> dict[str, Any]:
@@ -48,10 +46,12 @@ def walk_data(guide: Guide) -> dict[str, Any]:
     return {"start": guide.decision.start, "param": PATH_PARAM, "nodes": nodes}
 
 
-def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | None]]]:
+def outcome_reasons(guide: Guide) -> dict[str, list[dict[str, str | None]]]:
     """For each outcome, every answer with a reason on any path to it, in an order that every
     one of those paths follows (the questions' order from the start), so that the script only
     shows the items of the path taken."""
+    decision = guide.decision
+    figures = build_figures(guide)
     rank = {node: position for position, node in enumerate(reversed(decision.post_order()))}
     found: dict[str, dict[Step, None]] = {o.id: {} for o in decision.outcomes}
     for _, outcome, path_reasons in decision.reasoned_paths():
@@ -61,7 +61,7 @@ def outcome_reasons(decision: DecisionFile) -> dict[str, list[dict[str, str | No
     for outcome, steps in found.items():
         ordered = sorted(steps, key=lambda step: (rank[step[0]], step[1]))
         reasons[outcome] = [
-            {"step": encode_path([step]), "question": question.text, "answer": answer.label, "because": answer.because}
+            {"step": figures.path_value([step]), "question": question.text, "answer": answer.label, "because": answer.because}
             for step, (question, answer) in zip(ordered, map(decision.answered, ordered), strict=True)
         ]
     return reasons
@@ -82,5 +82,5 @@ def walk(guide: Guide, links: Links, *, outcomes_here: bool) -> Markup:
         questions=guide.decision.questions,
         outcomes=outcome_views(guide, links),
         outcomes_here=outcomes_here,
-        reasons=outcome_reasons(guide.decision),
+        reasons=outcome_reasons(guide),
     )

@@ -22,8 +22,30 @@ for (const [n, set] of scorecard.sets.entries()) {
       assert.deepEqual(got.map((e) => [e.framework.id, e.rank]), ranking.map((e) => [e.id, e.rank]), JSON.stringify(weights));
       got.forEach((entry, i) => {
         assert.ok(Math.abs(entry.score - ranking[i].score) < CLOSE, `${entry.framework.id} ${JSON.stringify(weights)}`);
-        assert.equal(rule.onScale(entry.score).toFixed(1), ranking[i].shown);
+        assert.equal(rule.shown(entry.score), ranking[i].shown);
       });
+    }
+  });
+
+  test(`group means, as the build's table shows them (data set ${n + 1})`, () => {
+    for (const group of set.data.groups) {
+      for (const framework of set.data.frameworks) {
+        assert.equal(rule.shownMean(rule.groupMean(group, framework.id)), set.means[group.id][framework.id], `${group.id} ${framework.id}`);
+      }
+    }
+  });
+
+  test(`each group's share of a gap, largest first, as the lead sentence shows it (data set ${n + 1})`, () => {
+    for (const { weights, group_shares: shares } of set.cases) {
+      for (const [pair, want] of Object.entries(shares)) {
+        const [a, b] = pair.split(" ");
+        const got = rule.groupShares(set.data, weights, a, b);
+        assert.deepEqual(got.map((item) => item.group.id), want.map((item) => item[0]), `${pair} ${JSON.stringify(weights)}`);
+        got.forEach((item, i) => {
+          assert.ok(Math.abs(item.value - want[i][1]) < CLOSE);
+          assert.equal(rule.shown(Math.abs(item.value)), want[i][2]);
+        });
+      }
     }
   });
 
@@ -70,5 +92,14 @@ test("?weights= written by the page is what the build writes, or nothing at the 
   for (const { raw, weights } of scorecard.written) {
     const isDefault = data.groups.every((g) => weights[g.id] === data.default);
     assert.equal(rule.encodeWeights(data, weights), isDefault ? "" : raw);
+  }
+});
+
+test("a value half way between two shown values rounds up, whatever floating point made of it", () => {
+  for (let k = 1; k < 2000; k += 2) { // scores of k/20 points on the 0-100 scale: x.x5
+    assert.equal(rule.shown((3 * k) / 2000), ((k + 1) / 20).toFixed(1), `${k}/20`);
+  }
+  for (let k = 1; k < 600; k += 2) { // group means of k/200 points: x.xx5
+    assert.equal(rule.shownMean(k / 200), ((k + 1) / 200).toFixed(2), `${k}/200`);
   }
 });

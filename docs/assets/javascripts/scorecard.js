@@ -2,11 +2,12 @@
  * (named weights from data/presets.yml), and sees each framework's score, rank and the criteria
  * that decide it. The weights live in the URL (?weights=<group id>.<weight>,...), shown on the
  * page so that a printout carries them. The rule is the one the methodology page states, and
- * this file is its only implementation: under Node (`node --test tests/js/`, against cases
- * generated from the data) it exports the rule and stops before the page code. The markup
- * (form and result rows) is rendered at build time, and this script only fills in numbers and
- * names with textContent. Re-runs on each page that Material's instant navigation swaps in
- * (document$). */
+ * this file is its only implementation: under Node it exports the rule and stops before the page
+ * code. The build runs it that way (guide/views/sitescripts.py) for every score, rank and
+ * ?weights= value it prints, and `node --test tests/js/` checks it against cases computed
+ * independently, in exact fractions (tests/js/cases.py). The markup (form and result rows) is
+ * rendered at build time, and this script only fills in numbers and names with textContent.
+ * Re-runs on each page that Material's instant navigation swaps in (document$). */
 (function () {
   "use strict";
   var EPSILON = 1e-9; // scores that differ by less are equal (exact ties in exact arithmetic)
@@ -42,6 +43,13 @@
     return data.groups.reduce(function (sum, group) { return sum + weights[group.id]; }, 0);
   }
 
+  function groupPoints(group, id) {
+    return group.criteria.reduce(function (acc, c) { return acc + c.points[id]; }, 0);
+  }
+
+  /* A framework's mean rating points (0-3) over a group's criteria. */
+  function groupMean(group, id) { return groupPoints(group, id) / group.criteria.length; }
+
   /* score = sum(weight x group mean) / sum(weights), on the 0-3 scale. */
   function scores(data, weights) {
     var total = totalWeight(data, weights);
@@ -50,8 +58,7 @@
     data.frameworks.forEach(function (framework) {
       var sum = 0;
       data.groups.forEach(function (group) {
-        var points = group.criteria.reduce(function (acc, c) { return acc + c.points[framework.id]; }, 0);
-        sum += weights[group.id] * points / group.criteria.length;
+        sum += weights[group.id] * groupPoints(group, framework.id) / group.criteria.length;
       });
       result[framework.id] = sum / total;
     });
@@ -93,11 +100,42 @@
     return found;
   }
 
+  /* Each group's share of the gap between two frameworks (the sum of its criteria's shares),
+   * largest first, groups that make no difference left out. */
+  function groupShares(data, weights, id, otherId) {
+    var total = totalWeight(data, weights);
+    var found = [];
+    data.groups.forEach(function (group, index) {
+      var share = total ? weights[group.id] / (total * group.criteria.length) : 0;
+      var value = share * (groupPoints(group, id) - groupPoints(group, otherId));
+      if (Math.abs(value) >= EPSILON) found.push({ group: group, value: value, index: index });
+    });
+    found.sort(function (a, b) {
+      return Math.abs(a.value - b.value) < EPSILON ? a.index - b.index : b.value - a.value;
+    });
+    return found;
+  }
+
   function onScale(score) { return score * 100 / 3; }
 
+  /* A non-negative value to `places` decimals, half way rounding up. A value this close to half
+   * way is half way in exact arithmetic (it is a fraction with a small denominator), whatever
+   * the floating point made of it, so the page rounds as the methodology says. */
+  var HALF_WAY = 1e-6;
+  function rounded(value, places) {
+    var scale = Math.pow(10, places);
+    return (Math.floor(value * scale + 0.5 + HALF_WAY) / scale).toFixed(places);
+  }
+
+  /* A score (or a difference of scores) as the page shows it: 0-100, one decimal. */
+  function shown(score) { return rounded(onScale(score), 1); }
+
+  /* A group mean as the page shows it: rating points, two decimals. */
+  function shownMean(mean) { return rounded(mean, 2); }
+
   var rule = {
-    parseWeights: parseWeights, encodeWeights: encodeWeights, scores: scores, ranking: ranking,
-    contributions: contributions, onScale: onScale
+    parseWeights: parseWeights, encodeWeights: encodeWeights, groupMean: groupMean, scores: scores, ranking: ranking,
+    contributions: contributions, groupShares: groupShares, onScale: onScale, shown: shown, shownMean: shownMean
   };
   /* Under Node, the rule is all this file is. */
   if (typeof module !== "undefined" && module.exports) { module.exports = rule; return; }
@@ -137,7 +175,7 @@
       name.textContent = item.criterion.title;
       var delta = document.createElement("span");
       delta.className = "guide-scorecard__delta";
-      delta.textContent = " +" + onScale(Math.abs(item.value)).toFixed(1);
+      delta.textContent = " +" + shown(Math.abs(item.value));
       entry.append(name, delta);
       list.appendChild(entry);
     });
@@ -159,12 +197,11 @@
     block.setAttribute("data-leader", leader.framework.id);
     block.setAttribute("data-other", other.framework.id);
     var found = contributions(data, weights, leader.framework.id, other.framework.id);
-    var gap = onScale(leader.score - other.score);
     var summary = document.createElement("p");
     if (Math.abs(leader.score - other.score) < EPSILON) {
       summary.append(strong(leader.framework.name), " and ", strong(other.framework.name), " are tied.");
     } else {
-      summary.append(strong(leader.framework.name), " leads ", strong(other.framework.name), " by " + gap.toFixed(1) + " points.");
+      summary.append(strong(leader.framework.name), " leads ", strong(other.framework.name), " by " + shown(leader.score - other.score) + " points.");
     }
     block.appendChild(summary);
     if (!found.length) {
@@ -232,8 +269,8 @@
       var row = rows[entry.framework.id];
       var tied = order.some(function (other) { return other !== entry && other.rank === entry.rank; });
       row.querySelector(".guide-scorecard__rank").textContent = entry.rank + (tied ? " (tied)" : "");
-      row.querySelector(".guide-scorecard__score").textContent = onScale(entry.score).toFixed(1);
-      row.querySelector(".guide-scorecard__fill").style.width = onScale(entry.score).toFixed(1) + "%";
+      row.querySelector(".guide-scorecard__score").textContent = shown(entry.score);
+      row.querySelector(".guide-scorecard__fill").style.width = shown(entry.score) + "%";
       row.setAttribute("data-rank", String(entry.rank));
       row.setAttribute("data-score", onScale(entry.score).toFixed(4));
       body.appendChild(row);
@@ -243,7 +280,7 @@
     var status = root.querySelector(".guide-scorecard__status");
     if (!announce) { status.textContent = ""; return; }
     status.textContent = order.length
-      ? "Ranking: " + order.map(function (entry) { return entry.rank + ". " + entry.framework.name + " " + onScale(entry.score).toFixed(1); }).join("; ") + "."
+      ? "Ranking: " + order.map(function (entry) { return entry.rank + ". " + entry.framework.name + " " + shown(entry.score); }).join("; ") + "."
       : "No ranking: every group is set to Ignore.";
   }
 

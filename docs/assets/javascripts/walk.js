@@ -15,8 +15,10 @@
  * flowchart marks the path from these. It re-runs on each page that Material's instant
  * navigation swaps in (document$).
  *
- * This file is the only implementation of the path format: under Node (`node --test tests/js/`,
- * against every path of the data) it exports encode and follow and stops before the page code. */
+ * This file is the only implementation of the path format: under Node it exports encode and
+ * follow and stops before the page code. The build runs it that way (guide/views/sitescripts.py)
+ * for the step each reason of an outcome carries (data-step), and `node --test tests/js/` checks
+ * it on every path of the data. */
 (function () {
   "use strict";
 

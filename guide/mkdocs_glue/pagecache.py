@@ -1,0 +1,102 @@
+"""Each page's Markdown as the macros leave it, kept between builds in the build cache.
+
+What the macros write into a page depends only on the page's own Markdown and place, the data,
+the guide's code and templates, the site scripts whose figures the build prints
+(:mod:`guide.views.sitescripts`), the site's settings and the versions of the libraries that
+render it; not on other pages, which links name by path, with titles from ``nav``. The page
+lint (:mod:`guide.data.pagelint`) lets a page call the guide's macros and nothing else. An
+entry is keyed by a hash of all of that, so a later build with the same inputs takes the page
+from the cache instead of rendering its macros again (about a tenth of a build's CPU), and a
+change to any of those inputs renders every page afresh. Like every entry of
+:mod:`guide.data.buildcache`, a damaged one costs time, never correctness: each holds the hash
+of its text and is used only when they agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+import guide
+from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.views import sitescripts
+
+# Libraries whose output or behaviour can change what a page's macros write.
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-macros-plugin", "markdown", "pymdown-extensions",
+                       "pydantic", "pyyaml")
+JINJA_MARKERS = ("{{", "{%", "{#")
+KEEP_PAGES = 800  # about 40 MB: the real site's pages for a score of data sets (a test run builds many)
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Regular files only: a link in a pull request must not make the build read elsewhere."""
+    if folder.is_dir():
+        yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts)
+
+
+def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
+    """A hash of everything a page's macro output can depend on besides the page itself: the
+    data, the guide's code and templates, the site scripts the build runs, the settings, the
+    libraries. Other pages are not in
+    it (the macros link to them by path, with titles from mkdocs.yml's ``nav``)."""
+    digest = hashlib.sha256(b"guide-pages-1\0")
+    named = {"mkdocs.yml": Path(config["config_file_path"]), "elkjs": root / "node_modules" / "elkjs" / "package.json"}
+    named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
+    for folder in (root / "data", Path(guide.__file__).parent):  # relative names: a copy of the project finds the same entries
+        named.update({f"{folder.name}/{path.relative_to(folder).as_posix()}": path for path in _files_under(folder)})
+    for name, path in named.items():
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
+    versions = {name: metadata.version(name) for name in RENDERING_LIBRARIES}
+    digest.update(json.dumps([settings, repr(config["nav"]), versions, sys.version, serving], sort_keys=True,
+                             default=repr).encode())
+    return digest.hexdigest()
+
+
+class RenderedPages:
+    """The cache of one build: :meth:`before_macros` runs before the macros plugin on a page,
+    :meth:`after_macros` after it."""
+
+    def __init__(self, inputs: str) -> None:
+        self.inputs = inputs
+        self.folder = cache_dir("pages")
+        self.pending: dict[str, str] = {}  # page source -> its entry's name, until the macros have run
+        self.taken: set[str] = set()  # pages whose macros are not run again
+        if self.folder is not None:
+            prune(self.folder, keep_at_most=KEEP_PAGES)
+
+    def before_macros(self, markdown: str, page: Page) -> str:
+        """The page's rendered Markdown from an earlier build, which the macros plugin is told to
+        leave as it is; else the page as it came."""
+        if self.folder is None or any(marker in (page.title or "") for marker in JINJA_MARKERS):
+            return markdown  # the macros plugin also renders a title with Jinja in it
+        name = hashlib.sha256("\0".join([self.inputs, page.file.src_uri, markdown]).encode()).hexdigest()
+        entry = read_entry(self.folder, name)
+        if entry is not None:
+            checksum, _, text = entry.partition(b"\n")
+            if hashlib.sha256(text).hexdigest().encode() == checksum and "render_macros" not in page.meta:
+                page.meta["render_macros"] = False
+                self.taken.add(page.file.src_uri)
+                return text.decode("utf-8")
+        self.pending[page.file.src_uri] = name
+        return markdown
+
+    def after_macros(self, rendered: str, page: Page) -> str:
+        """Store a page the macros rendered; take back the flag :meth:`before_macros` set, which
+        the theme would otherwise see as front matter."""
+        if page.file.src_uri in self.taken:
+            self.taken.discard(page.file.src_uri)
+            del page.meta["render_macros"]
+        name = self.pending.pop(page.file.src_uri, None)
+        if self.folder is not None and name is not None:
+            text = rendered.encode("utf-8")
+            write_entry(self.folder, name, hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+        return rendered

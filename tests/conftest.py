@@ -23,6 +23,21 @@ from helpers import (
 )
 
 
+# The suite's longest tests (test_accessibility.py's shards, about a third of its CPU), spread
+# evenly over the run's order. pytest-xdist's worksteal hands each worker a contiguous third of
+# the tests and lets idle workers take the *last* tests of a busy one, so tests next to each other
+# at the front stay on one worker: in file order the shards ran one after another on the first.
+SPREAD = ("test_accessibility.py",)
+
+
+def pytest_collection_modifyitems(items):
+    spread = [item for item in items if item.path.name in SPREAD]
+    rest = [item for item in items if item.path.name not in SPREAD]
+    for index, item in reversed(list(enumerate(spread))):
+        rest.insert(round(index * len(items) / len(spread)), item)
+    items[:] = rest
+
+
 def build_real_site(folder: Path) -> Path:
     site = folder / "site"
     result = build_site(ROOT, site)

@@ -33,7 +33,7 @@ SPREAD = ("test_accessibility.py",)
 def pytest_collection_modifyitems(items):
     spread = [item for item in items if item.path.name in SPREAD]
     rest = [item for item in items if item.path.name not in SPREAD]
-    for index, item in reversed(list(enumerate(spread))):
+    for index, item in enumerate(spread):  # each at its place in the final order
         rest.insert(round(index * len(items) / len(spread)), item)
     items[:] = rest
 

@@ -79,11 +79,20 @@ lint: $(BIN)/.test-installed
 # nginx, and a third worker fills those waits (tests/: 258 s with two, 228 s with three); a
 # worker that runs out of tests takes some of another's. The site builds the tests share are
 # built once per run (helpers.once_per_run). Every benchmark script runs in its quickest mode too
-# (tests/test_benchmark_scripts.py). Times: BENCHMARKS.md, "Test suite".
+# (tests/test_benchmark_scripts.py). The example projects' tests run beside them in one process
+# at a lower priority, in the moments tests/ waits (about 20 s of CPU, which two workers of their
+# own would raise to 30); their report follows tests/' and either failing fails `make test`.
+# Times: BENCHMARKS.md, "Test suite".
 test: $(BIN)/.test-installed node_modules/.installed system-tools lint
 	PYTHON=$(BIN)/python node --test tests/js/*.test.js
-	$(BIN)/python -m pytest tests -n $(TEST_WORKERS) --dist worksteal
-	$(BIN)/python -m pytest examples -n 2
+	@examples_log=$$(mktemp); \
+	echo "$(BIN)/python -m pytest examples (in the background, at a lower priority)"; \
+	nice -n 10 $(BIN)/python -m pytest examples > $$examples_log 2>&1 & examples=$$!; \
+	echo "$(BIN)/python -m pytest tests -n $(TEST_WORKERS) --dist worksteal"; \
+	$(BIN)/python -m pytest tests -n $(TEST_WORKERS) --dist worksteal; tests=$$?; \
+	wait $$examples; examples_status=$$?; \
+	echo "--- $(BIN)/python -m pytest examples:"; cat $$examples_log; rm -f $$examples_log; \
+	[ $$tests = 0 ] && [ $$examples_status = 0 ]
 
 # `make check`, then every test that neither builds the site nor starts a browser (those skip
 # themselves): the data, validation, page rules, renderers and exports, in a minute or two.

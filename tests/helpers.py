@@ -148,6 +148,65 @@ def offline_context(browser, **options):
     return context, record
 
 
+def url_path(path: str) -> str:
+    """The address a reader uses for a built file: folders, not index.html."""
+    return path.removesuffix("index.html")
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# What a reader's console would show on a page behind the real server (its Content-Security-Policy
+# applied): CSP violations (reported by the page itself), console errors, uncaught exceptions, and
+# with ``own`` given, requests to any other origin (another port on loopback included) and failed
+# requests.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", e => window.guideViolation(
+  `on ${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+"""
+LATE_LOADS = """() => new Promise(done => {
+  scrollTo(0, document.documentElement.scrollHeight);
+  requestAnimationFrame(() => requestIdleCallback(done, {timeout: 3000}));
+})"""
+
+
+def watch(context, page, own: str | None = None) -> list[str]:
+    """The list the problems of ``page`` (in ``context``, before its first load) are appended to."""
+    problems: list[str] = []
+    context.expose_function("guideViolation", lambda text: problems.append(f"CSP: {text}"))
+    context.add_init_script(REPORT_VIOLATIONS)
+
+    def console(message):
+        if message.type == "error":
+            problems.append(f"console on {urlsplit(page.url).path}: {message.text} ({message.location.get('url')})")
+
+    def request(sent):
+        if not sent.url.startswith(("data:", "blob:")) and origin(sent.url) != own:
+            problems.append(f"request to another origin: {sent.url}")
+
+    def response(received):
+        if received.status >= 400:
+            problems.append(f"failed request: {received.status} {received.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    if own:
+        context.on("request", request)
+        context.on("response", response)
+    return problems
+
+
+def load_all_of(page, url: str):
+    """Load ``url`` and what loads later: the load event, then the scripts that wait for the
+    reader to scroll or for a quiet moment, then everything asked for so far and anything asked
+    within 0.5 s (network idle)."""
+    page.goto(url)
+    page.evaluate(LATE_LOADS)
+    page.wait_for_load_state("networkidle")
+
+
 def tab_to(page, selector: str, limit: int = 200):
     """Press Tab until the focused element matches ``selector``; fail after ``limit`` presses."""
     for _ in range(limit):

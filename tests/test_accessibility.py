@@ -26,6 +26,16 @@ time), so axe checks its links, names and roles like the rest of the page.
 Besides the WCAG tags, axe's ``aria-dialog-name`` (a best-practice rule) is switched on: Material's
 search dialog has no accessible name of its own (overrides/partials/search.html gives it one).
 Frames are not followed (``iframes: false``): the pages a frame shows are checked on their own.
+
+The pages come from nginx with the site's own configuration (conftest's ``served``: the
+Content-Security-Policy and the other headers a reader's browser gets), and the same load of each
+page is watched for what its console would show: no CSP violation, console error or uncaught
+exception, no request to another origin (not even another port on loopback) and no failed request,
+at both widths. At desktop width, where every page is loaded, each page's late loads are awaited
+before the checks (the scripts that wait for a scroll or a quiet moment, then the network going
+quiet; the page is scrolled back to the top for axe), so the search index and the walk's and the
+scorecard's scripts are seen too. (This was test_served.py's own loop over every page, a second
+load of each.)
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import AXE, AXE_OPTIONS, SCHEMES, describe, offline_context, settle
+from helpers import AXE, AXE_OPTIONS, SCHEMES, describe, load_all_of, offline_context, origin, settle, url_path, watch
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 # Each width's pages are checked in SHARDS[width] tests of every SHARDS[width]-th page, so that
@@ -54,10 +64,10 @@ def built_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "shard"), [(width, shard) for width in WIDTHS for shard in range(SHARDS[width])])
-def test_every_page_passes_axe_in_both_palettes(browser, built_site, site_url, width, shard):
+def test_every_page_passes_axe_in_both_palettes_and_loads_cleanly(browser, served, width, shard):
     assert AXE.is_file(), f"{AXE} is missing: `make test` installs node_modules from package-lock.json"
-    pages = built_pages(built_site)
-    assert "comparison/index.html" in pages and any(p.startswith("embed/") for p in pages)
+    pages = built_pages(served.site)
+    assert "comparison/index.html" in pages and any(p.startswith("embed/") for p in pages) and len(pages) > 20
     if width == "phone":
         assert set(PHONE_PAGES) <= set(pages), f"PHONE_PAGES names pages the site no longer has: {set(PHONE_PAGES) - set(pages)}"
         pages = PHONE_PAGES
@@ -67,10 +77,17 @@ def test_every_page_passes_axe_in_both_palettes(browser, built_site, site_url, w
     context, record = offline_context(browser, viewport={"width": w, "height": h}, color_scheme=palettes[0])
     context.add_init_script(path=str(AXE))  # compiled once and cached: a fifth of the CPU of a script tag per page
     page = context.new_page()
+    console = watch(context, page, own=origin(served.url))
     problems: list[str] = []
+    loads: dict[str, list[str]] = {}
     try:
         for path in pages:
-            page.goto(site_url + path)  # in the palette the last page ended in
+            url = served.url + url_path(path)  # in the palette the last page ended in
+            if width == "desktop":
+                load_all_of(page, url)
+                page.evaluate("scrollTo(0, 0)")
+            else:
+                page.goto(url)
             for palette in palettes:
                 page.emulate_media(color_scheme=palette)
                 settle(page, SCHEMES[palette])
@@ -79,7 +96,11 @@ def test_every_page_passes_axe_in_both_palettes(browser, built_site, site_url, w
                 for violation in result["violations"]:
                     problems += describe(path, f"{palette} {w}px", violation)
             palettes.reverse()
+            if console:
+                loads[path] = sorted(set(p[:300] for p in console))[:5]
+                console.clear()
     finally:
         context.close()
     assert not problems, f"{len(problems)} axe violation(s):\n" + "\n".join(problems)
+    assert loads == {}, "\n".join(f"{page}: {found}" for page, found in loads.items())
     assert record.blocked == []

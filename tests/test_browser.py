@@ -1,5 +1,6 @@
 """The site in headless Chromium with every host but loopback cut off: search loaded on demand and
-the palette switch (every page loading without errors, and search working, is in test_served.py)."""
+the palette switch (every page loading without errors behind nginx is checked in
+test_accessibility.py, search working there in test_served.py)."""
 
 from __future__ import annotations
 

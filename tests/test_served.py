@@ -1,7 +1,10 @@
 """The built site behind Debian's nginx with the configuration it ships (``deploy/nginx.conf``,
-included in a server block on a loopback port): headers as the policy says, precompressed files,
-configuration not served, every page free of CSP violations, console errors and requests to other
-origins in Chromium, the interactive parts and search working, and embeds framed by an allowed wiki origin but not by another.
+included in a server block on a loopback port; conftest's ``served``): headers as the policy says,
+precompressed files, configuration not served, the SVG documents free of CSP violations, console
+errors and requests to other origins in Chromium (every HTML page is loaded from the same server,
+and checked for the same, by test_accessibility.py, which loads each page once for both checks),
+the interactive parts and search working, and embeds framed by an allowed wiki origin but not by
+another.
 
 The session's build, with its serving files written again as a build with ``GUIDE_EMBED_ORIGINS``
 naming the allowed host page's origin writes them (as a team would build it); two small host pages
@@ -14,75 +17,17 @@ import base64
 import gzip
 import hashlib
 import http.client
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
-from helpers import ROOT, StaticServer, answer, assert_shows, offline_context, open_scorecard, open_walk, visible_node
-from guide.publish.headers import (
-    HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, base_path, build_policy, embed_origins, headers_file,
-    is_configuration, is_fingerprinted, nginx_include,
+from helpers import (
+    answer, assert_shows, load_all_of, offline_context, open_scorecard, open_walk, origin, url_path, visible_node, watch,
 )
-from guide.publish.localnginx import LocalNginx
-
-HOST_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>A wiki page</title></head>
-<body><h1>A wiki page</h1>
-<script>
-  var frame = document.createElement("iframe");
-  frame.title = "An embedded view of the guide";
-  frame.src = new URLSearchParams(location.search).get("src");
-  frame.style.width = "100%";
-  document.body.appendChild(frame);
-  var host = document.createElement("script");
-  host.src = new URL("/assets/javascripts/embed-host.js", frame.src).href;
-  document.body.appendChild(host);
-  frame.addEventListener("guide:embed-resized", function () { document.body.dataset.resized = "yes"; });
-</script>
-</body></html>
-"""
-
-
-@dataclass
-class Served:
-    site: Path
-    url: str  # nginx, http://127.0.0.1:PORT/
-    allowed_host: str  # a wiki page on an origin the build allows, http://localhost:PORT/
-    other_host: str  # the same page on an origin it does not, http://127.0.0.1:OTHER/
-    nginx: LocalNginx
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory, built_site):
-    hosts = tmp_path_factory.mktemp("hosts")
-    (hosts / "wiki.html").write_text(HOST_PAGE, encoding="utf-8")
-    allowed, other = StaticServer(hosts), StaticServer(hosts)
-    allowed_origin = allowed.url.replace("127.0.0.1", "localhost").rstrip("/")
-    site = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(built_site, site)
-    # A team's build with the variable set differs from the session's build only in the header
-    # policy's files, which the hook writes last (publish_serving_files, after the pages and their
-    # precompressed copies are final): write them again here with the origin allowed, instead of
-    # building once more.
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    policy = build_policy(site, embed_origins(config["extra"].get("embed_origins"), allowed_origin), base_path(config["site_url"]))
-    (site / NGINX_FILE).write_text(nginx_include(policy), encoding="utf-8")
-    (site / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
-    nginx = LocalNginx(site)
-    try:
-        yield Served(site, nginx.url, allowed_origin + "/wiki.html", other.url + "wiki.html", nginx)
-    finally:
-        nginx.close()
-        allowed.close()
-        other.close()
-    assert nginx.process is None
-
+from guide.publish.headers import HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, build_policy, is_configuration, is_fingerprinted
 
 def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
     """Status, headers (names as sent, one value each) and raw body of a GET, redirects not followed."""
@@ -104,11 +49,6 @@ def served_files(site: Path) -> list[str]:
     """Every file readers may ask for, without the precompressed copies."""
     paths = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix not in (".gz", ".br"))
     return sorted(path for path in paths if not is_configuration(path))
-
-
-def url_path(path: str) -> str:
-    """The address a reader uses for a file: folders, not index.html."""
-    return path.removesuffix("index.html")
 
 
 def policy_names(headers: dict[str, str]) -> set[str]:
@@ -245,74 +185,38 @@ def test_precompressed_files_are_served_to_clients_that_accept_them(served):
 
 # --- in Chromium ----------------------------------------------------------------------------------
 
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", e => window.guideViolation(
-  `on ${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
-"""
-
-
-SETTLE = """() => new Promise(done => {
-  scrollTo(0, document.documentElement.scrollHeight);
-  requestAnimationFrame(() => requestIdleCallback(done, {timeout: 3000}));
-})"""
-
-
 @pytest.fixture
 def watched(browser):
     """A loopback-only page whose CSP violations, console errors and page errors are recorded."""
     context, record = offline_context(browser, viewport={"width": 1280, "height": 900})
-    problems: list[str] = []
-    context.expose_function("guideViolation", lambda text: problems.append(f"CSP: {text}"))
-    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
-    def console(message):
-        if message.type == "error":
-            problems.append(f"console on {urlsplit(page.url).path}: {message.text} ({message.location.get('url')})")
-
-    page.on("console", console)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.problems = problems
+    page.problems = watch(context, page)
     yield page
     context.close()
     assert record.blocked == [], f"requests to other hosts: {record.blocked}"
 
 
-@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
-def test_every_page_loads_without_a_csp_violation_or_console_error(served, watched, half):
-    """Every HTML page and SVG document, one after another in one context (caches behave as for
-    a reader), with the policy nginx sends for it: no page asks another origin for anything (not
-    even another port on loopback), no request fails, and none logs a CSP violation, a console
-    error or an uncaught exception. Each waits for the network to go quiet and for the scripts
-    that wait for a scroll or a quiet moment, so late loads (the search index, the walk's and the
-    scorecard's scripts) are seen too."""
-    own = origin(served.url)
-
-    def on_request(request):
-        if not request.url.startswith(("data:", "blob:")) and origin(request.url) != own:
-            watched.problems.append(f"request to another origin: {request.url}")
-
-    def on_response(response):
-        if response.status >= 400:
-            watched.problems.append(f"failed request: {response.status} {response.url}")
-
-    watched.context.on("request", on_request)
-    watched.context.on("response", on_response)
+def test_every_svg_document_loads_without_a_csp_violation_or_console_error(served, browser):
+    """The SVG documents readers open (the full-size flowchart), with the policy nginx sends for
+    them: no request to another origin (not even another port on loopback), no failed request, no
+    CSP violation, console error or uncaught exception, late loads included. Every HTML page is
+    checked the same way by test_accessibility.py, in the same load as its axe check."""
+    context, record = offline_context(browser, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = watch(context, page, own=origin(served.url))
+    paths = [url_path(p) for p in served_files(served.site) if p.endswith(".svg")]
+    assert paths
     found: dict[str, list[str]] = {}
-    paths = [url_path(p) for p in served_files(served.site) if p.endswith((".html", ".svg"))]
-    assert len(paths) > 20
-    for path in paths[half::2]:  # every other page, so that two workers can share them
-        watched.goto(served.url + path)  # the load event; what loads later is awaited below
-        watched.evaluate(SETTLE)  # scripts that wait for the reader to scroll, or for a quiet moment
-        watched.wait_for_load_state("networkidle")  # everything asked for so far, and anything asked within 0.5 s
-        if watched.problems:
-            found[path] = sorted(set(p[:300] for p in watched.problems))[:5]
-            watched.problems.clear()
+    try:
+        for path in paths:
+            load_all_of(page, served.url + path)
+            if problems:
+                found[path] = sorted(set(p[:300] for p in problems))[:5]
+                problems.clear()
+    finally:
+        context.close()
     assert found == {}, "\n".join(f"{page}: {problems}" for page, problems in found.items())
-
-
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    assert record.blocked == [], f"requests to other hosts: {record.blocked}"
 
 
 def test_walk_scorecard_search_and_flowchart_work_behind_nginx(served, watched, guide):

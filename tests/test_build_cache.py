@@ -5,6 +5,7 @@ entry is redone, old entries go, and Node.js stays required whatever the cache h
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -67,7 +68,7 @@ def test_off_keeps_nothing(tmp_path, monkeypatch):
 def test_node_is_required_even_when_the_cache_has_the_layout(cache, monkeypatch):
     flowlayout.layout(decision("Node needed?"))
     forget_this_build()
-    monkeypatch.setattr(flowlayout.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(flowlayout.LayoutError, match=r"Node\.js"):
         flowlayout.layout(decision("Node needed?"))
 

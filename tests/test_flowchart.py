@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -192,7 +193,7 @@ def test_a_tree_too_large_to_print_gets_one_fast_layout_that_still_connects_ever
 
 
 def test_layout_without_node_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(flowlayout.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(flowlayout.LayoutError, match="Node.js"):
         flowlayout.layout(small_decision("A question no other test lays out?"))
 

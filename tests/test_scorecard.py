@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -137,7 +138,7 @@ def test_the_figures_are_computed_once_per_build_and_kept(fixture_guide, tmp_pat
 
 def test_without_node_the_figures_say_what_to_install(fixture_guide, monkeypatch):
     sitescripts._answer.cache_clear()
-    monkeypatch.setattr(sitescripts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(sitescripts.ScriptError, match=r"Node\.js is needed"):
         sitescripts.build_figures(fixture_guide)
     sitescripts._answer.cache_clear()

@@ -11,12 +11,17 @@ reads, so a stale or damaged entry costs time, never correctness.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 CACHE_VARIABLE = "GUIDE_BUILD_CACHE"
 KEEP_DAYS = 30  # entries unused for longer are removed
+T = TypeVar("T")
 
 
 def cache_dir(kind: str) -> Path | None:
@@ -63,3 +68,22 @@ def prune(folder: Path, keep_days: float = KEEP_DAYS, keep_at_most: int | None =
         if used < cutoff or (keep_at_most is not None and position >= keep_at_most):
             with contextlib.suppress(OSError):
                 entry.unlink()
+
+
+def cached_json(kind: str, inputs: Callable[[], Sequence[str]], fits: Callable[[Any], bool], make: Callable[[], T]) -> T:
+    """``make()``'s value, kept as JSON under a hash of ``inputs()`` (asked only when caching is
+    on); an entry is used only when ``fits`` accepts it, else made and stored again."""
+    folder = cache_dir(kind)
+    if folder is None:
+        return make()
+    key = hashlib.sha256("\0".join(inputs()).encode()).hexdigest()
+    try:
+        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
+    except ValueError:
+        found = None
+    if fits(found):
+        return found  # type: ignore[no-any-return]
+    made = make()
+    write_entry(folder, f"{key}.json", json.dumps(made).encode("utf-8"))
+    prune(folder)
+    return made

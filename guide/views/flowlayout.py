@@ -16,16 +16,14 @@ lines per box that still print legibly. If none fits, the one that prints larges
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.data.buildcache import cached_json
 from guide.data.models import DecisionFile
+from guide.views.node import require_node, run_json
 from guide.views.textmetrics import text_width, wrap
 
 FONT_SIZE = 14  # px, every label; the page shows the chart at this size or a little smaller
@@ -161,25 +159,19 @@ def candidate(decision: DecisionFile, node_width: int, label_width: int) -> Cand
 
 
 def _run_elk(request_json: str) -> list[dict[str, Any]]:
-    node = shutil.which("node")
-    if node is None:
-        raise LayoutError(NODE_MISSING)
-    try:
-        done = subprocess.run(
-            [node, str(SCRIPT)], input=request_json, capture_output=True, text=True, encoding="utf-8",
-            timeout=LAYOUT_TIMEOUT, cwd=SCRIPT.parent,
-        )
-    except subprocess.TimeoutExpired:
-        raise LayoutError(f"ELK took over {LAYOUT_TIMEOUT} s to lay out the decision flowchart.") from None
-    if done.returncode != 0:
-        hint = " Run `npm ci` (`make build` does) to install elkjs." if "Cannot find module" in done.stderr else ""
-        raise LayoutError(f"ELK could not lay out the decision flowchart:{hint}\n{done.stderr.strip()[-2000:]}")
-    laid_out: list[dict[str, Any]] = json.loads(done.stdout)
+    def failed(stderr: str) -> LayoutError:
+        hint = " Run `npm ci` (`make build` does) to install elkjs." if "Cannot find module" in stderr else ""
+        return LayoutError(f"ELK could not lay out the decision flowchart:{hint}\n{stderr}")
+
+    laid_out: list[dict[str, Any]] = run_json(
+        SCRIPT, [], request_json, timeout=LAYOUT_TIMEOUT, missing=LayoutError(NODE_MISSING),
+        timed_out=LayoutError(f"ELK took over {LAYOUT_TIMEOUT} s to lay out the decision flowchart."), failed=failed,
+    )
     return laid_out
 
 
-def _elkjs_version() -> str:
-    """elkjs's package.json as Node would find it from the script (its version is in the key)."""
+def elkjs_manifest() -> str:
+    """elkjs's package.json as Node finds it from the script (its version is in cache keys)."""
     for folder in SCRIPT.parents:
         manifest = folder / "node_modules" / "elkjs" / "package.json"
         if manifest.is_file():
@@ -199,22 +191,9 @@ def _elk_layouts(request_json: str) -> list[dict[str, Any]]:
     pages) and, through :mod:`guide.data.buildcache`, across builds, since the same input always
     gives the same layout and laying out every wrapping is most of the pipeline's own time.
     Node is required either way, so a build never depends on what a cache holds."""
-    if shutil.which("node") is None:
-        raise LayoutError(NODE_MISSING)
-    folder = cache_dir("elk")
-    if folder is None:
-        return _run_elk(request_json)
-    key = hashlib.sha256("\0".join([request_json, SCRIPT.read_text(encoding="utf-8"), _elkjs_version()]).encode()).hexdigest()
-    try:
-        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
-    except ValueError:
-        found = None
-    if _is_layout(found):
-        return cast(list[dict[str, Any]], found)
-    laid_out = _run_elk(request_json)
-    write_entry(folder, f"{key}.json", json.dumps(laid_out).encode("utf-8"))
-    prune(folder)
-    return laid_out
+    require_node(LayoutError(NODE_MISSING))
+    return cached_json("elk", lambda: [request_json, SCRIPT.read_text(encoding="utf-8"), elkjs_manifest()], _is_layout,
+                       lambda: _run_elk(request_json))
 
 
 def _point(point: dict[str, float]) -> tuple[float, float]:

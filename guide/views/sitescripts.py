@@ -17,18 +17,15 @@ flowchart (:mod:`guide.views.flowlayout`), so a build never depends on what a ca
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import os
-import shutil
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.data.buildcache import cached_json
 from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset, Step
+from guide.views.node import require_node, run_json
 
 RUNNER = Path(__file__).with_name("sitescripts.js")
 SITE_SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts"
@@ -144,19 +141,12 @@ def _scored(guide: Guide, scored: dict[str, Any]) -> Scored:
 
 
 def _run(request_json: str) -> dict[str, Any]:
-    node = shutil.which("node")
-    if node is None:
-        raise ScriptError(NODE_MISSING)
-    try:
-        done = subprocess.run(
-            [node, str(RUNNER), *map(str, SCRIPTS)], input=request_json, capture_output=True, text=True, encoding="utf-8",
-            timeout=RUN_TIMEOUT, cwd=RUNNER.parent, env={"PATH": os.environ.get("PATH", "")},  # no tokens for files under docs/
-        )
-    except subprocess.TimeoutExpired:
-        raise ScriptError(f"The site's scripts took over {RUN_TIMEOUT} s to compute the scorecard and the walk's links.") from None
-    if done.returncode != 0:
-        raise ScriptError(f"The site's scripts ({', '.join(p.name for p in SCRIPTS)}) failed under Node:\n{done.stderr.strip()[-2000:]}")
-    answer: dict[str, Any] = json.loads(done.stdout)
+    names = ", ".join(p.name for p in SCRIPTS)
+    answer: dict[str, Any] = run_json(
+        RUNNER, [str(p) for p in SCRIPTS], request_json, timeout=RUN_TIMEOUT, missing=ScriptError(NODE_MISSING),
+        timed_out=ScriptError(f"The site's scripts took over {RUN_TIMEOUT} s to compute the scorecard and the walk's links."),
+        failed=lambda stderr: ScriptError(f"The site's scripts ({names}) failed under Node:\n{stderr}"),
+    )
     return answer
 
 
@@ -175,20 +165,6 @@ def _fits(request_json: str, answer: Any) -> bool:
 def _answer(request_json: str) -> dict[str, Any]:
     """The scripts' answer, once per distinct request: within a build (several pages ask) and,
     through the build cache, across builds, keyed by the request and the scripts' bytes."""
-    if shutil.which("node") is None:
-        raise ScriptError(NODE_MISSING)
-    folder = cache_dir("sitescripts")
-    if folder is None:
-        return _run(request_json)
-    scripts = b"\0".join(path.read_bytes() for path in (RUNNER, *SCRIPTS))
-    key = hashlib.sha256(request_json.encode("utf-8") + b"\0" + scripts).hexdigest()
-    try:
-        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
-    except ValueError:
-        found = None
-    if _fits(request_json, found):
-        return cast(dict[str, Any], found)
-    answer = _run(request_json)
-    write_entry(folder, f"{key}.json", json.dumps(answer).encode("utf-8"))
-    prune(folder)
-    return answer
+    require_node(ScriptError(NODE_MISSING))
+    return cached_json("sitescripts", lambda: [request_json, *(path.read_text(encoding="utf-8") for path in (RUNNER, *SCRIPTS))],
+                       lambda found: _fits(request_json, found), lambda: _run(request_json))

@@ -229,6 +229,8 @@ class HtmlReader:
         self.root = root.resolve()
         self.folders = [(self.root / folder).resolve() for folder in folders]
         self.cache = cache_dir("pages-clean")
+        if self.cache is not None:
+            prune(self.cache)
         self._inputs = b""  # the digest of what every page's result depends on, once needed
 
     @functools.cached_property
@@ -280,7 +282,6 @@ class HtmlReader:
         if not findings:
             if self.cache is not None:
                 write_entry(self.cache, key, b"")
-                prune(self.cache)
             return []
         sources = [_Source(page, rendered, text, origins)]
         sources += [_Source(name, included, included, None) for name, included in self.snippets.preprocessor.read]

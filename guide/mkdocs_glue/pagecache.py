@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 import guide
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
-from guide.views import sitescripts
+from guide.views import flowlayout, sitescripts
 
 # Libraries whose output or behaviour can change what a page's macros write.
 RENDERING_LIBRARIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-macros-plugin", "markdown", "pymdown-extensions",
@@ -44,16 +44,17 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     """A hash of everything a page's macro output can depend on besides the page itself: the
     data, the guide's code and templates, the site scripts the build runs, the settings, the
-    libraries. Other pages are not in
-    it (the macros link to them by path, with titles from mkdocs.yml's ``nav``)."""
+    libraries, elkjs. Other pages are not in it (the macros link to them by path, with titles
+    from mkdocs.yml's ``nav``)."""
     digest = hashlib.sha256(b"guide-pages-1\0")
-    named = {"mkdocs.yml": Path(config["config_file_path"]), "elkjs": root / "node_modules" / "elkjs" / "package.json"}
+    named = {"mkdocs.yml": Path(config["config_file_path"])}
     named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
     for folder in (root / "data", Path(guide.__file__).parent):  # relative names: a copy of the project finds the same entries
         named.update({f"{folder.name}/{path.relative_to(folder).as_posix()}": path for path in _files_under(folder)})
     for name, path in named.items():
         content = path.read_bytes() if path.is_file() else b""
         digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    digest.update(f"elkjs\0{flowlayout.elkjs_manifest()}\0".encode())
     settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
     versions = {name: metadata.version(name) for name in RENDERING_LIBRARIES}
     digest.update(json.dumps([settings, repr(config["nav"]), versions, sys.version, serving], sort_keys=True,

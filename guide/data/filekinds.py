@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from guide.data.pagelint import SNIPPET_FOLDERS
-from guide.data.problems import Problem
+from guide.data.problems import Problem, shown_path
 
 LINK_HINT = "commit the file itself, not a link to it"
 SPECIAL_HINT = "only regular files and folders belong here"
@@ -41,5 +41,5 @@ def lint_file_kinds(folders: Iterable[Path], display_root: Path) -> list[Problem
 
 
 def _shown(path: Path, shown_root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    return absolute.relative_to(shown_root).as_posix() if absolute.is_relative_to(shown_root) else path.as_posix()
+    """Named without following the link itself."""
+    return shown_path(Path(os.path.abspath(path)), shown_root, path.as_posix())

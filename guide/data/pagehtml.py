@@ -46,7 +46,7 @@ from pymdownx import __version__ as pymdownx_version
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
-from guide.data.problems import Problem
+from guide.data.problems import Problem, shown_path
 from guide.data.text import shorten
 from guide.data.yamlsource import YamlProblem, decode, position
 
@@ -177,7 +177,7 @@ class _Snippets(SnippetPreprocessor):  # type: ignore[misc]
             text = decode(real.read_bytes())
         except YamlProblem as unreadable:
             raise SnippetMissingError(path) from unreadable
-        shown = real.relative_to(self.root).as_posix() if real.is_relative_to(self.root) else real.as_posix()
+        shown = shown_path(real, self.root, real.as_posix())
         _check_open_tags(shown, text)
         self.read.append((shown, text))
         return text.split("\n") if text else []

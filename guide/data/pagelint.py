@@ -36,6 +36,7 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.pagehtml import HtmlReader
+from guide.data.problems import shown_path
 from guide.data.text import shorten
 from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml, position
@@ -250,7 +251,7 @@ def lint_snippets(text: str, name: str, root: Path, seen: tuple[str, ...] = ()) 
         real = found.resolve()
         key = real.as_posix()
         if key not in seen and len(seen) < _MAX_SNIPPET_DEPTH:
-            shown = real.relative_to(root.resolve()).as_posix() if real.is_relative_to(root.resolve()) else key
+            shown = shown_path(real, root.resolve(), key)
             nested, unreadable = read_text(real, shown)
             problems += unreadable + lint_snippets(nested, shown, root, (*seen, key))
     return problems
@@ -319,7 +320,7 @@ def lint_pages(docs_dir: Path, root: Path, display_root: Path | None = None) -> 
     problems = []
     for page in sorted(Path(docs_dir).rglob("*.md")):
         resolved = page.resolve()
-        name = resolved.relative_to(shown_root).as_posix() if resolved.is_relative_to(shown_root) else page.as_posix()
+        name = shown_path(resolved, shown_root, page.as_posix())
         text, unreadable = read_text(page, name)
         if unreadable:
             problems += unreadable

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from guide.data.yamlsource import PathKey
+
+
+def shown_path(path: Path, root: Path, otherwise: str) -> str:
+    """``path`` as a problem names it: relative to the project folder ``root`` (both resolved
+    alike), else ``otherwise``."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else otherwise
 
 
 @dataclass(frozen=True)

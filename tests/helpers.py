@@ -29,6 +29,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # `make test-fast`: tests that build the site or start a browser skip themselves.
 FAST = os.environ.get("GUIDE_TESTS") == "fast"
+# Chromium 156 gives every new window, that is every browser context here, two WebUI omnibox popups
+# (chrome://omnibox-popup.top-chrome/): a renderer that spends about 0.8 s of CPU starting them,
+# more than loading most pages. Nothing here types into an address bar.
+NO_OMNIBOX_POPUPS = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+# Chromium reads only the last --disable-features switch, and Playwright passes its own first, so
+# ours repeats Playwright 1.65's list (chromiumSwitches.ts). test_browser.py checks that the browser
+# runs with every feature both name switched off.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,6 +50,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + NO_OMNIBOX_POPUPS),
 ]
 TODAY = dt.date(2026, 11, 25)
 

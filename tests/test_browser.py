@@ -4,6 +4,10 @@ test_accessibility.py, search working there in test_served.py)."""
 
 from __future__ import annotations
 
+import re
+
+from helpers import NO_OMNIBOX_POPUPS, PLAYWRIGHT_DISABLED_FEATURES
+
 
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 
@@ -92,3 +96,26 @@ def test_the_palette_restyles_the_page_only_when_its_colours_change(browser, sit
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
     assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)") == ["light"]
     context.close()
+
+
+def test_the_browser_runs_with_playwrights_switches_and_without_omnibox_popups(browser, site_url):
+    """The tests' own Chromium switches (helpers.CHROMIUM_ARGS) replace Playwright's list of
+    features to switch off, since Chromium reads only the last --disable-features: that last list
+    must still name every feature any earlier one does (Playwright's, when it changes them), and a
+    new context's window must start no omnibox popup (0.8 s of CPU per context)."""
+    cdp = browser.new_browser_cdp_session()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto("chrome://version")
+        command_line = page.inner_text("#command_line")
+        page.goto(site_url)
+        targets = [target["url"] for target in cdp.send("Target.getTargets")["targetInfos"]]
+    finally:
+        context.close()
+    lists = [value.split(",") for value in re.findall(r"--disable-features=(\S+)", command_line)]
+    assert len(lists) >= 2, command_line  # Playwright's, then ours
+    named = {feature for found in lists for feature in found}
+    assert named - set(lists[-1]) == set(), "Playwright switches these off, CHROMIUM_ARGS no longer does"
+    assert set(PLAYWRIGHT_DISABLED_FEATURES + NO_OMNIBOX_POPUPS) <= set(lists[-1])
+    assert site_url in targets and not [url for url in targets if "omnibox" in url], targets

@@ -54,7 +54,7 @@ from guide.data.yamlsource import YamlProblem, decode, position
 # what is HTML and what is code matter here (the highlighter's options decide which fences are code)
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "footnotes": {}, "md_in_html": {}, "tables": {},
-    "toc": {}, "pymdownx.details": {}, "pymdownx.highlight": {"anchor_linenums": True}, "pymdownx.inlinehilite": {},
+    "toc": {}, "pymdownx.details": {}, "pymdownx.highlight": {}, "pymdownx.inlinehilite": {},
     "pymdownx.superfences": {}, "pymdownx.tabbed": {"alternate_style": True}, "pymdownx.snippets": {},
 }
 AUTO_APPEND = ("abbreviations.md",)  # mkdocs.yml's pymdownx.snippets auto_append: part of every page

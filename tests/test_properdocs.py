@@ -8,6 +8,7 @@ see docs/contributing/migration.md.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,15 +59,24 @@ def test_properdocs_builds_the_same_pages(built_site, properdocs_site):
     )
 
 
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*"')
+
+
+def same_apart_from_generator(one: Path, other: Path) -> bool:
+    """Byte for byte, apart from the ``generator`` meta tag that names the tool."""
+    return GENERATOR.sub(b"", one.read_bytes(), count=1) == GENERATOR.sub(b"", other.read_bytes(), count=1)
+
+
 def test_properdocs_renders_the_same_tables_and_ratings(built_site, properdocs_site):
-    pages = sorted(html_pages(built_site) & html_pages(properdocs_site))
-    tables_seen = 0
-    for page in pages:
+    """A page identical apart from the generator tag has the same tables and ratings; any other is
+    parsed and compared table by table."""
+    assert tables_and_ratings(built_site / "comparison/index.html")[0], "no table.guide-table: the comparison compares nothing"
+    for page in sorted(html_pages(built_site) & html_pages(properdocs_site)):
+        if same_apart_from_generator(built_site / page, properdocs_site / page):
+            continue
         (expected, ratings), (tables, properdocs_ratings) = tables_and_ratings(built_site / page), tables_and_ratings(properdocs_site / page)
         assert tables == expected, f"{page}: tables differ between MkDocs and ProperDocs"
         assert properdocs_ratings == ratings, f"{page}: ratings differ"
-        tables_seen += len(expected)
-    assert tables_seen > 0, "no table.guide-table found: the comparison did not compare anything"
 
 
 def test_properdocs_runs_the_hook(built_site, properdocs_site):

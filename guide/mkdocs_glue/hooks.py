@@ -30,6 +30,7 @@ from guide.mkdocs_glue.site import (
 )
 from guide.publish.embeds import embed_markdown, embeds
 from guide.publish.exports import EXPORT_DIR, write_exports
+from guide.publish.favicon import write_favicon_ico
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
 from guide.publish.schema import publish_schemas
 from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
@@ -109,6 +110,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     publish_schemas(root, site_dir)
     write_exports(guide, site_info(config), site_dir)
     write_flowchart_svg(guide, config, site_dir)
+    write_favicon_ico(site_dir, config["theme"]["favicon"])
     try:  # last: the header policy hashes the finished pages (guide/publish/headers.py)
         publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE),
                               compress=not serving())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import NO_OMNIBOX_POPUPS, PLAYWRIGHT_DISABLED_FEATURES
+from helpers import NO_OMNIBOX_POPUPS, PLAYWRIGHT_DISABLED_FEATURES, offline_context
 
 
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
@@ -119,3 +119,19 @@ def test_the_browser_runs_with_playwrights_switches_and_without_omnibox_popups(b
     assert named - set(lists[-1]) == set(), "Playwright switches these off, CHROMIUM_ARGS no longer does"
     assert set(PLAYWRIGHT_DISABLED_FEATURES + NO_OMNIBOX_POPUPS) <= set(lists[-1])
     assert site_url in targets and not [url for url in targets if "omnibox" in url], targets
+
+
+def test_requests_to_other_hosts_fail_at_once_and_are_recorded(browser, site_url):
+    """What every browser test relies on: a loopback page loads, and anything it asks of another
+    host, by name or by address, fails without reaching it and is listed in ``record.blocked``."""
+    context, record = offline_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        failed = page.evaluate("""async urls => Promise.all(urls.map(url =>
+            fetch(url, {mode: "no-cors"}).then(() => "answered", error => "failed")))""",
+                               ["https://example.com/a.js", "http://93.184.216.34/b.png", site_url + "search/search_index.json"])
+    finally:
+        context.close()
+    assert failed == ["failed", "failed", "answered"]
+    assert record.blocked == ["https://example.com/a.js", "http://93.184.216.34/b.png"]

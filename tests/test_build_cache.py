@@ -87,6 +87,25 @@ def test_precompressed_copies_come_from_the_cache_only_when_they_are_exact(cache
     assert {p.name: p.read_bytes() for p in site.iterdir()} == first
 
 
+def test_the_policy_reuses_a_pages_inline_code_only_for_the_same_text(cache, tmp_path, monkeypatch):
+    """The CSP's hashes from the build cache equal a fresh scan's; a changed page is scanned again
+    and a damaged entry is not believed."""
+    site = tmp_path / "site"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_text("<p>x</p><script>go()</script><style>p{}</style>", encoding="utf-8")
+    fresh = headers.build_policy(site)
+    scanned: list[str] = []
+    real_scan = headers.inline_code
+    monkeypatch.setattr(headers, "inline_code", lambda text, xml: scanned.append(text) or real_scan(text, xml))
+    assert headers.build_policy(site) == fresh and scanned == []
+    page.write_text("<script>stop()</script>", encoding="utf-8")
+    assert headers.build_policy(site).pages_code.scripts == frozenset({"stop()"}) and len(scanned) == 1
+    for entry in (cache / "inline-code").iterdir():
+        entry.write_text('{"scripts": [1], "styles": [], "style_attributes": []}', encoding="utf-8")
+    assert headers.build_policy(site).pages_code.scripts == frozenset({"stop()"}) and len(scanned) == 2
+
+
 def test_entries_unused_for_a_month_are_removed(tmp_path):
     old, recent = tmp_path / "old", tmp_path / "recent"
     old.write_bytes(b"x")

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from guide.data import buildcache
-from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest
+from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest, lint_unless_unchanged
 from guide.views import tables
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -155,3 +155,28 @@ def test_the_inputs_cover_the_data_and_the_settings_but_not_where_the_project_is
     assert digest(one) != inputs_digest(load_config(str(one / "mkdocs.yml")), one, serving=True)
     (two / "data" / "presets.yml").write_text((two / "data" / "presets.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert digest(one) != digest(two)
+
+
+def test_the_page_lint_is_skipped_only_for_files_it_found_clean_before(tmp_path, monkeypatch):
+    """A build runs the page lint again whenever a page or a file a page may include changes, and
+    never remembers a lint that found problems."""
+    monkeypatch.setenv(buildcache.CACHE_VARIABLE, str(tmp_path / "cache"))
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "examples").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "examples" / "app.py").write_text("print('hi')\n", encoding="utf-8")
+    runs: list[str] = []
+
+    def lint(found: list[str]):
+        return lambda: runs.append("lint") or found
+
+    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 1
+    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 1  # skipped
+    (root / "examples" / "app.py").write_text("print('changed')\n", encoding="utf-8")
+    assert lint_unless_unchanged(root / "docs", root, lint(["a problem"])) == ["a problem"] and len(runs) == 2
+    assert lint_unless_unchanged(root / "docs", root, lint(["a problem"])) == ["a problem"] and len(runs) == 3
+    (root / "docs" / "index.md").write_text("# Home, fixed\n", encoding="utf-8")
+    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 4
+    monkeypatch.setenv(buildcache.CACHE_VARIABLE, "off")
+    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 5

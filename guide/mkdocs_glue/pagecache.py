@@ -17,21 +17,24 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import guide
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.data.pagelint import SNIPPET_FOLDERS
 from guide.views import flowlayout, sitescripts
 
 # Libraries whose output or behaviour can change what a page's macros write.
 RENDERING_LIBRARIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-macros-plugin", "markdown", "pymdown-extensions",
                        "pydantic", "pyyaml")
 JINJA_MARKERS = ("{{", "{%", "{#")
+T = TypeVar("T")
 KEEP_PAGES = 800  # about 40 MB: the real site's pages for a score of data sets (a test run builds many)
 
 
@@ -39,6 +42,22 @@ def _files_under(folder: Path) -> Iterator[Path]:
     """Regular files only: a link in a pull request must not make the build read elsewhere."""
     if folder.is_dir():
         yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts)
+
+
+def _hash_files(digest: Any, named: dict[str, Path]) -> None:
+    for name, path in named.items():
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+
+
+def _files_of(*folders: Path) -> dict[str, Path]:
+    """Each regular file under ``folders`` by a name relative to its folder's parent, so that a
+    copy of the project finds the same entries."""
+    return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for folder in folders for path in _files_under(folder)}
+
+
+def _library_versions() -> str:
+    return json.dumps({name: metadata.version(name) for name in RENDERING_LIBRARIES}, sort_keys=True) + sys.version
 
 
 def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
@@ -49,17 +68,35 @@ def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     digest = hashlib.sha256(b"guide-pages-1\0")
     named = {"mkdocs.yml": Path(config["config_file_path"])}
     named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
-    for folder in (root / "data", Path(guide.__file__).parent):  # relative names: a copy of the project finds the same entries
-        named.update({f"{folder.name}/{path.relative_to(folder).as_posix()}": path for path in _files_under(folder)})
-    for name, path in named.items():
-        content = path.read_bytes() if path.is_file() else b""
-        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+    named.update(_files_of(root / "data", Path(guide.__file__).parent))
+    _hash_files(digest, named)
     digest.update(f"elkjs\0{flowlayout.elkjs_manifest()}\0".encode())
     settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
     versions = {name: metadata.version(name) for name in RENDERING_LIBRARIES}
     digest.update(json.dumps([settings, repr(config["nav"]), versions, sys.version, serving], sort_keys=True,
                              default=repr).encode())
     return digest.hexdigest()
+
+
+def lint_unless_unchanged(docs_dir: Path, root: Path, lint: Callable[[], list[T]]) -> list[T]:
+    """``lint()``'s problems, or none without running it when every file the page lint reads (the
+    pages and the snippet folders), the guide's code and the rendering libraries are byte for
+    byte those of an earlier build whose pages it found clean. The lint was a tenth of a later
+    build's own cost; ``make check`` always runs it."""
+    folder = cache_dir("pages-linted")
+    if folder is None:
+        return lint()
+    digest = hashlib.sha256(b"guide-lint-1\0")
+    _hash_files(digest, _files_of(docs_dir, *(root / name for name in SNIPPET_FOLDERS), Path(guide.__file__).parent))
+    digest.update(_library_versions().encode())
+    key = digest.hexdigest()
+    if read_entry(folder, key) == b"clean":
+        return []
+    problems = lint()
+    if not problems:
+        write_entry(folder, key, b"clean")
+        prune(folder)
+    return problems
 
 
 class RenderedPages:

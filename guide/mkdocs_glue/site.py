@@ -17,6 +17,7 @@ from guide.data.filekinds import contributed_folders, lint_file_kinds
 from guide.data.models import Guide
 from guide.data.pagelint import lint_pages
 from guide.data.validate import Problem, check_data
+from guide.mkdocs_glue.pagecache import lint_unless_unchanged
 from guide.publish.exports import SiteInfo
 from guide.views.urls import PageLinks, nav_titles
 
@@ -77,7 +78,7 @@ def checked(config: MkDocsConfig) -> Checked:
             raise PluginError("Links or special files where the guide's pages and data belong; nothing else was read:\n"
                               + "\n".join(map(str, file_problems)))
         guide, problems = check_data(root / "data", docs_dir, display_root=root)
-        errors = [p for p in problems if p.severity == "error"] + lint_pages(docs_dir, root)
+        errors = [p for p in problems if p.severity == "error"] + lint_unless_unchanged(docs_dir, root, lambda: lint_pages(docs_dir, root))
         if errors:
             count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
             report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))

@@ -17,7 +17,8 @@ from mkdocs.config import load_config
 
 from guide.data import buildcache
 from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest, lint_unless_unchanged
-from guide.views import tables
+from guide.publish import exports
+from guide.views import flowchart, tables
 
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGE = """# The comparison
@@ -89,10 +90,18 @@ def test_later_builds_show_the_same_pages_without_the_macros_and_each_change_at_
     stored = entries(build_cache)
     assert stored, "the first build stored its pages"
 
-    with monkeypatch.context() as patched:  # the macros must not run
+    with monkeypatch.context() as patched:  # the macros, the exports and the SVG must not run
         patched.setattr(tables, "full_table", lambda *args: pytest.fail("the macros ran again"))
+        patched.setattr(exports, "comparison_csv", lambda *args: pytest.fail("the exports were made again"))
+        patched.setattr(flowchart, "flowchart_svg", lambda *args: pytest.fail("the SVG was made again"))
         second = built(project, "second")
     assert second.read_bytes() == first.read_bytes()
+    assert files_of(second.parent / "exports") == files_of(first.parent / "exports")
+    for entry in (build_cache / "exported-files").iterdir():  # a damaged entry, or one naming other places
+        entry.write_text('{"exports/../../escaped.txt": "x", "exports/guide.json": "{}"}', encoding="utf-8")
+    again = built(project, "again")
+    assert files_of(again.parent / "exports") == files_of(first.parent / "exports")
+    assert not (project.parent / "escaped.txt").exists()
     assert entries(build_cache) == stored
     assert "There are 36 criteria." in parsed_page(second).get_text(" ")
     as_written = parsed_page(second.parent / "as-written" / "index.html").get_text(" ")
@@ -101,8 +110,16 @@ def test_later_builds_show_the_same_pages_without_the_macros_and_each_change_at_
     criteria = project / "data" / "criteria.yml"
     criteria.write_text(criteria.read_text(encoding="utf-8").replace("title: Raw request throughput",
                                                                      "title: Requests served each second"), encoding="utf-8")
-    table = parsed_page(built(project, "third")).get_text(" ")
+    third = built(project, "third")
+    table = parsed_page(third).get_text(" ")
     assert shown("Requests served each second") in table and "Raw request throughput" not in table
+    csv = (third.parent / "exports" / "comparison.csv").read_text(encoding="utf-8")
+    assert "Requests served each second" in csv and "Raw request throughput" not in csv
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    assert (folder / "flowchart.svg").is_file() and (folder / "guide.json").is_file()
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
 
 
 class StandInPage:

@@ -7,6 +7,7 @@ generator that reads mkdocs.yml honours.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from guide.data.buildcache import cached_json
 from guide.data.models import Guide
 from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest
 from guide.mkdocs_glue.site import (
@@ -29,7 +31,7 @@ from guide.mkdocs_glue.site import (
     site_links,
 )
 from guide.publish.embeds import embed_markdown, embeds
-from guide.publish.exports import EXPORT_DIR, write_exports
+from guide.publish.exports import EXPORT_DIR, exports
 from guide.publish.favicon import write_favicon_ico
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
 from guide.publish.schema import publish_schemas
@@ -108,8 +110,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     root, site_dir = project_root(config), Path(config["site_dir"])
     publish_schemas(root, site_dir)
-    write_exports(guide, site_info(config), site_dir)
-    write_flowchart_svg(guide, config, site_dir)
+    for path, text in exported_files(guide, config).items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(text.encode("utf-8"))
     write_favicon_ico(site_dir, config["theme"]["favicon"])
     try:  # last: the header policy hashes the finished pages (guide/publish/headers.py)
         publish_serving_files(site_dir, config["site_url"], config["extra"].get("embed_origins"), os.environ.get(EMBED_ORIGINS_VARIABLE),
@@ -118,15 +121,32 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def write_flowchart_svg(guide: Guide, config: MkDocsConfig, site_dir: Path) -> Path:
-    """exports/flowchart.svg, for wikis that take images: its boxes link to the published Decision
-    page when SITE_URL names it, else relatively, so a copy of the built site works anywhere."""
-    site = site_info(config)
+def exported_files(guide: Guide, config: MkDocsConfig) -> dict[str, str]:
+    """The exports and the flowchart's SVG, by site-relative path. Kept in the build cache under
+    the page cache's hash of every input (:func:`~guide.mkdocs_glue.pagecache.inputs_digest`)
+    and the SVG's link, so a later build with the same inputs does not make them again."""
+    decision = flowchart_link(config)
+
+    def make() -> dict[str, str]:
+        files = {f"{EXPORT_DIR}/{name}": text for name, text in exports(guide, site_info(config)).items()}
+        files[f"{EXPORT_DIR}/{SVG_NAME}"] = standalone_svg(guide, decision)
+        return files
+
+    return cached_json("exported-files", lambda: ["exports-1", rendered_pages(config).inputs, decision], _export_files, make)
+
+
+def _export_files(entry: object) -> bool:
+    """Whether a cache entry holds texts for files directly in exports/ and nowhere else."""
+    return isinstance(entry, dict) and all(
+        isinstance(text, str) and isinstance(path, str) and path.startswith(f"{EXPORT_DIR}/")
+        and re.fullmatch(r"[\w-]+(\.[\w-]+)+", path.removeprefix(f"{EXPORT_DIR}/")) is not None
+        for path, text in entry.items()
+    )
+
+
+def flowchart_link(config: MkDocsConfig) -> str:
+    """Where exports/flowchart.svg's boxes link, for wikis that take images: the published
+    Decision page when SITE_URL names it, else relatively, so a copy of the built site works anywhere."""
     if os.environ.get("SITE_URL"):
-        decision = site.page(DECISION_PAGE)
-    else:
-        decision = "../" + page_url(DECISION_PAGE, config["use_directory_urls"])
-    path = site_dir / EXPORT_DIR / SVG_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(standalone_svg(guide, decision).encode("utf-8"))
-    return path
+        return site_info(config).page(DECISION_PAGE)
+    return "../" + page_url(DECISION_PAGE, config["use_directory_urls"])

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from markupsafe import Markup
@@ -250,15 +249,3 @@ def exports(guide: Guide, site: SiteInfo) -> dict[str, str]:
         MARKDOWN_NAME: comparison_markdown(guide, site),
         HTML_NAME: comparison_html(guide, site),
     }
-
-
-def write_exports(guide: Guide, site: SiteInfo, site_dir: Path) -> list[Path]:
-    """Write every export under ``site_dir/exports/`` as UTF-8, with the line ends each one holds."""
-    target = site_dir / EXPORT_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in exports(guide, site).items():
-        path = target / name
-        path.write_bytes(text.encode("utf-8"))
-        written.append(path)
-    return written

@@ -323,11 +323,17 @@ def run_ratio(projects: Projects, rounds: int, baseline: Path | None) -> None:
             if round_:  # the first round warms the cache and the file system
                 results[kind].append(measured)
     print(f"\nThe real data set: strict builds, {rounds} interleaved rounds after a warm-up, median CPU (user + system)")
-    plain = median([m.cpu for m in results[next(iter(kinds))]])
+    plain_rounds = results[next(iter(kinds))]
+    plain = median([m.cpu for m in plain_rounds])
     for kind, measured in results.items():
         cpus = sorted(m.cpu for m in measured)
+        # Paired: each round's build against the plain build of the same round, built just before
+        # it; the machine's slow and fast spells fall on both, so this varies less than the ratio
+        # of the medians.
+        paired = median([m.cpu / p.cpu for m, p in zip(measured, plain_rounds, strict=True)])
         print(f"  {kind:<45} {median(cpus):6.2f} s CPU (min {cpus[0]:.2f}, max {cpus[-1]:.2f})  "
-              f"{median([m.wall for m in measured]):6.2f} s wall   ratio {median(cpus) / plain:4.2f}", flush=True)
+              f"{median([m.wall for m in measured]):6.2f} s wall   ratio {median(cpus) / plain:4.2f}"
+              f"   paired {paired:4.2f}", flush=True)
 
 
 def main() -> None:

@@ -19,7 +19,8 @@ benchmarks/synthetic.py), in a copy of the project:
 fewer). ``--ratio`` measures the real data set only, the figure issue 14 sets a goal for: rounds of a
 plain build, a pipeline build with the build cache off (what a first build on a new machine
 does) and one with a warm cache (any later build), interleaved so that a change in the
-machine's load falls on all alike; medians of CPU time and their ratios to plain.
+machine's load falls on all alike; medians of CPU time, their ratios to plain and the median of the
+per-round (paired) ratios.
 ``--baseline DIR`` adds the same two pipeline builds with another copy of ``guide/`` (an
 earlier commit's: ``git archive <commit> guide | tar -x -C DIR``), side by side in the run.
 

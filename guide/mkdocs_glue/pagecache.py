@@ -10,6 +10,9 @@ from the cache instead of rendering its macros again (about a tenth of a build's
 change to any of those inputs renders every page afresh. Like every entry of
 :mod:`guide.data.buildcache`, a damaged one costs time, never correctness: each holds the hash
 of its text and is used only when they agree.
+
+The same hash keys the exports and the flowchart's SVG (the hook's ``exported_files``), and
+:func:`lint_unless_unchanged` skips the page lint when nothing it reads has changed.
 """
 
 from __future__ import annotations

@@ -8,6 +8,10 @@ CHROMIUM ?= /usr/bin/chromium
 # the same way); they say nothing about this project.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Python keeps compiled modules (__pycache__/, ignored by git) even where the environment says
+# not to: the suite starts a hundred builds and scripts, each of which would compile the guide
+# and the tests afresh.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: serve build check lint test test-fast schema benchmarks clean
 TEST_WORKERS ?= 3

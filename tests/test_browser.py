@@ -123,10 +123,13 @@ def test_the_browser_runs_with_playwrights_switches_and_without_omnibox_popups(b
 
 def test_requests_to_other_hosts_fail_at_once_and_are_recorded(browser, site_url):
     """What every browser test relies on: a loopback page loads, and anything it asks of another
-    host, by name or by address, fails without reaching it and is listed in ``record.blocked``."""
+    host, by name or by address, fails at the browser's dead proxy without reaching the network,
+    and is listed in ``record.blocked``."""
     context, record = offline_context(browser)
+    reasons: dict[str, str] = {}
     try:
         page = context.new_page()
+        page.on("requestfailed", lambda request: reasons.update({request.url: request.failure or ""}))
         page.goto(site_url)
         failed = page.evaluate("""async urls => Promise.all(urls.map(url =>
             fetch(url, {mode: "no-cors"}).then(() => "answered", error => "failed")))""",
@@ -135,3 +138,4 @@ def test_requests_to_other_hosts_fail_at_once_and_are_recorded(browser, site_url
         context.close()
     assert failed == ["failed", "failed", "answered"]
     assert record.blocked == ["https://example.com/a.js", "http://93.184.216.34/b.png"]
+    assert all("PROXY" in reasons.get(url, "") for url in record.blocked), reasons  # stopped by the browser, not the network

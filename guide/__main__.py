@@ -8,9 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from guide.data.filekinds import contributed_folders, lint_file_kinds
-from guide.data.pagelint import lint_pages
-from guide.data.validate import check_data
+from guide.data.projectcheck import check_project
 from guide.publish.reference import update_contributing
 from guide.publish.schema import write_schemas
 
@@ -27,14 +25,13 @@ def main(argv: list[str] | None = None) -> int:
         if update_contributing(root / "CONTRIBUTING.md"):
             print("updated the data reference in CONTRIBUTING.md")
         return 0
-    if file_problems := lint_file_kinds(contributed_folders(root, root / "docs"), root):
-        for problem in file_problems:
+    found = check_project(root, root / "docs")
+    if found.file_problems:
+        for problem in found.file_problems:
             print(problem, file=sys.stderr)
-        print(f"check failed: {_counted(len(file_problems), 'error')}; nothing else was read", file=sys.stderr)
+        print(f"check failed: {_counted(len(found.file_problems), 'error')}; nothing else was read", file=sys.stderr)
         return 1
-    guide, problems = check_data(root / "data", root / "docs", display_root=root)
-    page_problems = lint_pages(root / "docs", root)
-    problems = page_problems + problems
+    guide, problems = found.guide, found.page_problems + found.data_problems
     for problem in problems:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors = sum(p.severity == "error" for p in problems)

@@ -13,10 +13,10 @@ from typing import Any, TypeVar, cast
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.data.filekinds import contributed_folders, lint_file_kinds
 from guide.data.models import Guide
 from guide.data.pagelint import lint_pages
-from guide.data.validate import Problem, check_data
+from guide.data.problems import Problem
+from guide.data.projectcheck import check_project
 from guide.mkdocs_glue.pagecache import lint_unless_unchanged
 from guide.publish.exports import SiteInfo
 from guide.views.urls import PageLinks, nav_titles
@@ -74,11 +74,12 @@ def checked(config: MkDocsConfig) -> Checked:
 
     def check() -> Checked:
         root, docs_dir = project_root(config), Path(config["docs_dir"])
-        if file_problems := lint_file_kinds(contributed_folders(root, docs_dir), root):  # even under `mkdocs serve`
+        found = check_project(root, docs_dir, lambda: lint_unless_unchanged(docs_dir, root, lambda: lint_pages(docs_dir, root)))
+        if found.file_problems:  # even under `mkdocs serve`
             raise PluginError("Links or special files where the guide's pages and data belong; nothing else was read:\n"
-                              + "\n".join(map(str, file_problems)))
-        guide, problems = check_data(root / "data", docs_dir, display_root=root)
-        errors = [p for p in problems if p.severity == "error"] + lint_unless_unchanged(docs_dir, root, lambda: lint_pages(docs_dir, root))
+                              + "\n".join(map(str, found.file_problems)))
+        guide = found.guide
+        errors = [p for p in found.data_problems if p.severity == "error"] + found.page_problems
         if errors:
             count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
             report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))

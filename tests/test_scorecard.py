@@ -124,6 +124,7 @@ def test_the_figures_are_computed_once_per_build_and_kept(fixture_guide, tmp_pat
     reads the answer from the build cache without starting Node."""
     monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))
     sitescripts._answer.cache_clear()
+    sitescripts.build_figures.cache_clear()
     runs = []
     real_run = sitescripts._run
     monkeypatch.setattr(sitescripts, "_run", lambda request: runs.append(request) or real_run(request))
@@ -131,13 +132,16 @@ def test_the_figures_are_computed_once_per_build_and_kept(fixture_guide, tmp_pat
     assert scorecard.equal_weights_table(fixture_guide, FakeLinks()) and scorecard.equal_weights_lead(fixture_guide)
     assert len(runs) == 1 and len(list(tmp_path.rglob("*.json"))) == 1
     sitescripts._answer.cache_clear()
+    sitescripts.build_figures.cache_clear()
     monkeypatch.setattr(sitescripts, "_run", lambda request: pytest.fail("Node ran again"))
     assert sitescripts.build_figures(fixture_guide) == first
     sitescripts._answer.cache_clear()
+    sitescripts.build_figures.cache_clear()
 
 
 def test_without_node_the_figures_say_what_to_install(fixture_guide, monkeypatch):
     sitescripts._answer.cache_clear()
+    sitescripts.build_figures.cache_clear()
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(sitescripts.ScriptError, match=r"Node\.js is needed"):
         sitescripts.build_figures(fixture_guide)

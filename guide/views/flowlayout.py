@@ -23,6 +23,7 @@ from typing import Any
 
 from guide.data.buildcache import cached_json
 from guide.data.models import DecisionFile
+from guide.views.lastcall import for_the_last
 from guide.views.node import require_node, run_json
 from guide.views.textmetrics import text_width, wrap
 
@@ -223,25 +224,12 @@ def fits_print(chart: Chart) -> bool:
     return chart.width <= MAX_WIDTH and chart.height <= MAX_HEIGHT
 
 
+@for_the_last
 def layout(decision: DecisionFile) -> Chart:
     """The chart to draw: the most readable wrapping that prints legibly (see the module's text).
-    A build draws it three times (the Decision page, its embed, exports/flowchart.svg), so the
-    chart of the last tree laid out is kept while that tree is (it is never changed once loaded)."""
-    kept = _last_chart.get(id(decision))
-    if kept is not None and kept[0] is decision:
-        return kept[1]
-    chart = _layout(decision)
-    _last_chart.clear()
-    _last_chart[id(decision)] = (decision, chart)
-    return chart
-
-
-_last_chart: dict[int, tuple[DecisionFile, Chart]] = {}
-
-
-def _layout(decision: DecisionFile) -> Chart:
-    """ELK lays the wrappings out in order and stops at the first that fits; a tree too large to
-    print legibly at all gets one fast layout (:data:`SEARCH_LIMIT`)."""
+    ELK lays the wrappings out in order and stops at the first that fits; a tree too large to
+    print legibly at all gets one fast layout (:data:`SEARCH_LIMIT`). A build draws the chart three
+    times (the Decision page, its embed, exports/flowchart.svg): it is kept for the last tree."""
     wrappings = WRAPPINGS
     if len(decision.questions) + len(decision.outcomes) > SEARCH_LIMIT:
         wrappings = WRAPPINGS[-1:]

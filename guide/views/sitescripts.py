@@ -25,6 +25,7 @@ from typing import Any
 
 from guide.data.buildcache import cached_json
 from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset, Step
+from guide.views.lastcall import for_the_last
 from guide.views.node import require_node, run_json
 
 RUNNER = Path(__file__).with_name("sitescripts.js")
@@ -106,9 +107,11 @@ class Figures:
         return self.path_values[tuple(steps)]
 
 
+@for_the_last
 def build_figures(guide: Guide) -> Figures:
     """Everything the build prints from the scripts: equal weights first, then each preset; and
-    the ``?path=`` value of every answer that gives a reason (one step each)."""
+    the ``?path=`` value of every answer that gives a reason (one step each). Kept for the last
+    Guide asked about: four macros of a build read it."""
     weightings = [default_weights(guide)] + [preset_weights(guide, p) for p in guide.presets]
     steps = dict.fromkeys(step for _, _, reasons in guide.decision.reasoned_paths() for step, _ in reasons)
     return figures(guide, weightings, [[step] for step in steps])

@@ -59,8 +59,8 @@ def _files_of(*folders: Path) -> dict[str, Path]:
     return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for folder in folders for path in _files_under(folder)}
 
 
-def _library_versions() -> str:
-    return json.dumps({name: metadata.version(name) for name in RENDERING_LIBRARIES}, sort_keys=True) + sys.version
+def _library_versions() -> dict[str, str]:
+    return {name: metadata.version(name) for name in RENDERING_LIBRARIES}
 
 
 def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
@@ -75,8 +75,7 @@ def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     _hash_files(digest, named)
     digest.update(f"elkjs\0{flowlayout.elkjs_manifest()}\0".encode())
     settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
-    versions = {name: metadata.version(name) for name in RENDERING_LIBRARIES}
-    digest.update(json.dumps([settings, repr(config["nav"]), versions, sys.version, serving], sort_keys=True,
+    digest.update(json.dumps([settings, repr(config["nav"]), _library_versions(), sys.version, serving], sort_keys=True,
                              default=repr).encode())
     return digest.hexdigest()
 
@@ -91,7 +90,7 @@ def lint_unless_unchanged(docs_dir: Path, root: Path, lint: Callable[[], list[T]
         return lint()
     digest = hashlib.sha256(b"guide-lint-1\0")
     _hash_files(digest, _files_of(docs_dir, *(root / name for name in SNIPPET_FOLDERS), Path(guide.__file__).parent))
-    digest.update(_library_versions().encode())
+    digest.update(json.dumps([_library_versions(), sys.version], sort_keys=True).encode())
     key = digest.hexdigest()
     if read_entry(folder, key) == b"clean":
         return []

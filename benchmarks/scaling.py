@@ -240,11 +240,11 @@ class _Links:
 
 
 def stages(data_dir: Path, docs_dir: Path) -> dict[str, float]:
-    from guide.publish import embeds, exports
+    from guide.publish import addresses, embeds, exports
     from guide.views import flowchart, outline, scorecard, tables, walk
     from guide.data.validate import load_guide
 
-    links, site = _Links(), exports.SiteInfo("Synthetic", "https://example.org/")
+    links, site = _Links(), addresses.SiteInfo("Synthetic", "https://example.org/")
     timed: dict[str, float] = {}
     start = time.process_time()
     guide = load_guide(data_dir, docs_dir)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import guide
-from guide.data.models import Rating
+from guide.data.scale import Rating
 from guide.views.tables import RATING_COLOURS
 
 GUIDE = Path(guide.__file__).parent

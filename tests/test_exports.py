@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from helpers import shown
 from guide.publish import exports
-from guide.publish.exports import SiteInfo
+from guide.publish.addresses import SiteInfo
 from guide.views import tables
 from guide.views.tables import ComparisonField
 

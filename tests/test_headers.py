@@ -16,10 +16,9 @@ import brotli
 import pytest
 
 from helpers import ROOT
-from guide.publish import embeds, exports
 from guide.publish.inlinecode import UnsupportedMarkup, csp_hash, inline_code
 from guide.publish.headers import (
-    EMBED_AREA, EXPORT_AREA, HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, PolicyError, base_path, build_policy,
+    HEADERS_FILE, IMMUTABLE, NGINX_FILE, REVALIDATE, PolicyError, base_path, build_policy,
     embed_origins, headers_file, nginx_include, precompress, publish_serving_files,
 )
 
@@ -187,10 +186,6 @@ def test_fingerprinted_files_are_immutable_and_everything_else_revalidates(small
 def test_configuration_is_not_served(small_site):
     policy = build_policy(small_site)
     assert policy.headers_for(NGINX_FILE) is None and policy.headers_for(HEADERS_FILE) is None
-
-
-def test_areas_are_the_folders_embeds_and_exports_are_written_to():
-    assert EMBED_AREA == embeds.EMBED_DIR + "/" and EXPORT_AREA == exports.EXPORT_DIR + "/"
 
 
 # --- renderings ----------------------------------------------------------------------------------

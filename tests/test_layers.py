@@ -57,6 +57,17 @@ def test_every_module_outside_the_glue_imports_without_mkdocs():
     assert json.loads(result.stdout) == {}
 
 
+def test_the_glue_loads_without_the_models():
+    """The hook and the macros import in a fresh interpreter where pydantic cannot be imported:
+    a later build with unchanged inputs takes its pages, exports and embed pages from the build
+    cache and loads neither the models nor the check (tests/test_page_cache.py builds one)."""
+    program = f"import sys; sys.modules['pydantic'] = None; import {GLUE}.hooks, {GLUE}.macros, guide.data.models"
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode != 0 and "import of pydantic halted" in result.stderr, "the blocking works"
+    glue_only = subprocess.run([sys.executable, "-c", program.removesuffix(", guide.data.models")], capture_output=True, text=True)
+    assert glue_only.returncode == 0, glue_only.stderr
+
+
 def test_the_glue_needs_mkdocs():
     """The blocking above works: the glue itself fails to import without MkDocs."""
     program = f"import sys; sys.modules['mkdocs'] = None; import {GLUE}.hooks"

@@ -5,6 +5,7 @@ fixture data and its stand-in pages) in this process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 from pathlib import Path
@@ -14,9 +15,11 @@ import pytest
 from helpers import FAST, ROOT, parsed_page, shown
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
-from guide.data import buildcache
-from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest, lint_unless_unchanged
+from guide.data import buildcache, projectcheck, validate
+from guide.mkdocs_glue import pagecache
+from guide.mkdocs_glue.pagecache import CleanCheck, RenderedPages, inputs_digest
 from guide.publish import exports
 from guide.views import flowchart, tables
 
@@ -90,18 +93,24 @@ def test_later_builds_show_the_same_pages_without_the_macros_and_each_change_at_
     stored = entries(build_cache)
     assert stored, "the first build stored its pages"
 
-    with monkeypatch.context() as patched:  # the macros, the exports and the SVG must not run
+    with monkeypatch.context() as patched:  # no check, no data, no macros, no exports and no SVG
+        patched.setattr(projectcheck, "check_contents", lambda *args: pytest.fail("the data and the pages were checked again"))
+        patched.setattr(validate, "load_guide", lambda *args, **kwargs: pytest.fail("the data was loaded"))
         patched.setattr(tables, "full_table", lambda *args: pytest.fail("the macros ran again"))
         patched.setattr(exports, "comparison_csv", lambda *args: pytest.fail("the exports were made again"))
         patched.setattr(flowchart, "flowchart_svg", lambda *args: pytest.fail("the SVG was made again"))
         second = built(project, "second")
     assert second.read_bytes() == first.read_bytes()
     assert files_of(second.parent / "exports") == files_of(first.parent / "exports")
-    for entry in (build_cache / "exported-files").iterdir():  # a damaged entry, or one naming other places
+    for entry in (build_cache / "published-files").iterdir():  # a damaged entry, or one naming other places
         entry.write_text('{"exports/../../escaped.txt": "x", "exports/guide.json": "{}"}', encoding="utf-8")
+    for entry in (build_cache / "from-data").iterdir():
+        entry.write_text('{"reviewed": "2026-01-01", "embed_pages": {"embed/../../escaped.md": "x"}}', encoding="utf-8")
     again = built(project, "again")
     assert files_of(again.parent / "exports") == files_of(first.parent / "exports")
     assert not (project.parent / "escaped.txt").exists()
+    assert again.read_bytes() == first.read_bytes() and not list(project.parent.rglob("escaped.*"))
+    assert {p.name for p in (again.parent / "embed").iterdir()} == {p.name for p in (first.parent / "embed").iterdir()}
     assert entries(build_cache) == stored
     assert "There are 36 criteria." in parsed_page(second).get_text(" ")
     as_written = parsed_page(second.parent / "as-written" / "index.html").get_text(" ")
@@ -174,26 +183,46 @@ def test_the_inputs_cover_the_data_and_the_settings_but_not_where_the_project_is
     assert digest(one) != digest(two)
 
 
-def test_the_page_lint_is_skipped_only_for_files_it_found_clean_before(tmp_path, monkeypatch):
-    """A build runs the page lint again whenever a page or a file a page may include changes, and
-    never remembers a lint that found problems."""
+def test_the_check_is_skipped_only_when_nothing_it_reads_changed_since_it_passed(tmp_path, monkeypatch):
+    """A build checks the data and the pages again whenever a data file, a page, a file a page may
+    include or the day changes, and never remembers a check that found problems."""
     monkeypatch.setenv(buildcache.CACHE_VARIABLE, str(tmp_path / "cache"))
     root = tmp_path / "project"
-    (root / "docs").mkdir(parents=True)
-    (root / "examples").mkdir()
+    for folder in ("docs", "data", "examples", "includes"):
+        (root / folder).mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "data" / "presets.yml").write_text("presets: []\n", encoding="utf-8")
     (root / "examples" / "app.py").write_text("print('hi')\n", encoding="utf-8")
-    runs: list[str] = []
 
-    def lint(found: list[str]):
-        return lambda: runs.append("lint") or found
+    def passed_before() -> bool:
+        return CleanCheck(root, root / "docs").passed_before()
 
-    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 1
-    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 1  # skipped
-    (root / "examples" / "app.py").write_text("print('changed')\n", encoding="utf-8")
-    assert lint_unless_unchanged(root / "docs", root, lint(["a problem"])) == ["a problem"] and len(runs) == 2
-    assert lint_unless_unchanged(root / "docs", root, lint(["a problem"])) == ["a problem"] and len(runs) == 3
-    (root / "docs" / "index.md").write_text("# Home, fixed\n", encoding="utf-8")
-    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 4
+    assert not passed_before()
+    CleanCheck(root, root / "docs").remember_passed()
+    assert passed_before()
+    for changed in ("docs/index.md", "data/presets.yml", "examples/app.py", "includes/abbreviations.md"):
+        (root / changed).write_text("changed\n", encoding="utf-8")
+        assert not passed_before(), f"{changed} changed"
+        CleanCheck(root, root / "docs").remember_passed()
+        assert passed_before()
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2100, 1, 1)
+
+    monkeypatch.setattr(pagecache.dt, "date", Tomorrow)
+    assert not passed_before(), "a date in the data may only be checked against the day of the build"
+    monkeypatch.undo()
     monkeypatch.setenv(buildcache.CACHE_VARIABLE, "off")
-    assert lint_unless_unchanged(root / "docs", root, lint([])) == [] and len(runs) == 5
+    CleanCheck(root, root / "docs").remember_passed()
+    assert not passed_before()
+
+
+def test_a_build_after_a_clean_one_fails_on_a_new_error(project, build_cache, caplog):
+    built(project, "first")
+    frameworks = project / "data" / "frameworks.yml"
+    frameworks.write_text(frameworks.read_text(encoding="utf-8").replace("id: fastapi", "id: FastAPI", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        built(project, "second")
+    assert "data/frameworks.yml:5:9: frameworks[0].id: 'FastAPI' is not a valid id" in caplog.text

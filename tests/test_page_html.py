@@ -14,7 +14,8 @@ import yaml
 
 from helpers import ROOT, build_site, copy_project
 from guide.data.pagehtml import AUTO_APPEND, MARKDOWN_EXTENSIONS, MAX_PROBLEMS, HtmlReader
-from guide.data.pagelint import SNIPPET_FOLDERS, jinja_output, lint_pages
+from guide.data.filekinds import SNIPPET_FOLDERS
+from guide.data.pagelint import jinja_output, lint_pages
 
 
 @pytest.fixture(scope="module")

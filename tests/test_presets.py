@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from helpers import FakeLinks
 from guide.views import scorecard, sitescripts
-from guide.data.models import DEFAULT_WEIGHT, Group, Preset
+from guide.data.models import Group, Preset
+from guide.data.scale import DEFAULT_WEIGHT
 
 FIRST = "  - id: api-service\n"
 

@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.views import flowchart, outline, tables
-from guide.data.models import Guide, Rating
+from guide.data.models import Guide
+from guide.data.scale import Rating
 from guide.views.urls import nav_titles, page_url, relative_url
 from helpers import FakeLinks, shown
 from guide.data.text import html_text, markdown_cell

@@ -22,7 +22,8 @@ from helpers import (
     FIXTURES, FakeLinks, answer, assert_shows, build_site, copy_project, offline_context, open_scorecard, open_walk, shown, tab_to,
 )
 from guide.data.buildcache import CACHE_VARIABLE
-from guide.data.models import Guide, Rating
+from guide.data.models import Guide
+from guide.data.scale import Rating
 from guide.data.validate import load_guide
 from guide.mkdocs_glue.pagecache import inputs_digest
 from guide.views import scorecard, sitescripts

@@ -1,8 +1,9 @@
 """Where the build keeps work it can reuse next time: the flowchart's layouts, the scorecard's and
-the walk's figures from the site scripts, each page's macro output, the exports and the flowchart's
-SVG, the pages the page HTML rule found clean and whether the page lint found them all clean, each
-built page's inline code (for the Content-Security-Policy's hashes), the compiled templates and
-the precompressed copies of unchanged files.
+the walk's figures from the site scripts, each page's macro output, the embed pages and the review
+date, the exports, the flowchart's SVG and the published schemas, the pages the page HTML rule
+found clean and whether the data and the pages were all found clean, each built page's inline
+code (for the Content-Security-Policy's hashes), the compiled templates and the precompressed
+copies of unchanged files.
 
 ``$GUIDE_BUILD_CACHE`` names the folder (``off``: keep nothing); by default it is the user's
 cache folder. Never the project: files there come from pull requests, and a build must not

@@ -12,15 +12,20 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from guide.data.pagelint import SNIPPET_FOLDERS
 from guide.data.problems import Problem, shown_path
 
 LINK_HINT = "commit the file itself, not a link to it"
 SPECIAL_HINT = "only regular files and folders belong here"
+SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
 
 
 def contributed_folders(root: Path, docs_dir: Path) -> list[Path]:
     return [docs_dir, root / "data", *(root / folder for folder in SNIPPET_FOLDERS)]
+
+
+def check_file_kinds(root: Path, docs_dir: Path) -> list[Problem]:
+    """The problems of every contributed folder of the project at ``root``."""
+    return lint_file_kinds(contributed_folders(root, docs_dir), root)
 
 
 def lint_file_kinds(folders: Iterable[Path], display_root: Path) -> list[Problem]:

@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from guide.data import models
 from guide.data.annotations import unwrap
 from guide.data.fieldrules import ERROR_TYPE as FIELD_RULE_ERROR
+from guide.data.scale import Rating
 from guide.data.yamlsource import PathKey
 
 Finding = tuple[str, str]  # message, hint
@@ -119,7 +119,7 @@ def _not_a_member(error: SchemaError) -> list[Finding]:
     if not (isinstance(target, type) and issubclass(target, Enum)):
         return _pydantic_words(error)
     values = [member.value for member in target]
-    noun = "rating" if target is models.Rating else "value"
+    noun = "rating" if target is Rating else "value"
     close = difflib.get_close_matches(str(error.value), values, n=1)
     hint = f"did you mean '{close[0]}'?" if close else "see the rating scale on the Methodology page"
     return [(f"'{error.value}' is not a {noun}; expected one of: {', '.join(values)}", hint)]

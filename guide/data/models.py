@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
@@ -17,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from guide.data.fieldrules import NOT_IN_FUTURE, PLAIN_TEXT, WEB_ADDRESS
+from guide.data.scale import WEIGHT_LABELS, Rating
 
 Id = Annotated[
     str,
@@ -56,35 +56,6 @@ class Indexed(BaseModel):
 
 class Strict(Indexed):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Rating(StrEnum):
-    """The one fixed scale every assessment uses; the order is best first."""
-
-    strong = "strong"
-    good = "good"
-    fair = "fair"
-    weak = "weak"
-
-    @property
-    def score(self) -> int:
-        return {"strong": 3, "good": 2, "fair": 1, "weak": 0}[self.value]
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-    @property
-    def meaning(self) -> str:
-        return RATING_MEANINGS[self]
-
-
-RATING_MEANINGS = {
-    Rating.strong: "Built in and a strength: works well out of the box for most teams.",
-    Rating.good: "Well supported, with minor gaps or one well-known add-on.",
-    Rating.fair: "Possible, but needs third-party packages, glue code or care.",
-    Rating.weak: "Missing or works against you; plan extra effort or another tool.",
-}
 
 
 class Source(Strict):
@@ -370,10 +341,6 @@ class Benchmark(Strict):
 
 class BenchmarksFile(Strict):
     benchmarks: list[Benchmark] = Field(min_length=1, description="Benchmark runs with figures for at least two frameworks.")
-
-
-WEIGHT_LABELS = {0: "Ignore", 1: "Low", 2: "Medium", 3: "High"}
-DEFAULT_WEIGHT = 2
 
 
 def _weight(value: object) -> int:

@@ -34,14 +34,13 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError
 from pymdownx.snippets import SnippetPreprocessor
 
+from guide.data.filekinds import SNIPPET_FOLDERS
 from guide.data.macronames import PAGE_FILTERS, PAGE_MACROS
 from guide.data.pagehtml import HtmlReader
-from guide.data.problems import shown_path
+from guide.data.problems import Problem, format_path, shown_path
 from guide.data.text import shorten
-from guide.data.validate import Problem, format_path
 from guide.data.yamlsource import YamlProblem, decode, parse_yaml, position
 
-SNIPPET_FOLDERS = ("includes", "examples")  # mkdocs.yml's pymdownx.snippets base_path, in order
 _LITERALS = {"string", "integer", "float"}
 _CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 _CALL_HINT = "a page may only call one of the guide's macros, e.g. `{{ glance_table() }}`; CONTRIBUTING lists them"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,7 +19,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from guide.data.buildcache import cached_json
-from guide.data.models import Guide
 from guide.mkdocs_glue.pagecache import RenderedPages, inputs_digest
 from guide.mkdocs_glue.site import (
     checked,
@@ -30,14 +31,17 @@ from guide.mkdocs_glue.site import (
     site_info,
     site_links,
 )
-from guide.publish.embeds import embed_markdown, embeds
-from guide.publish.exports import EXPORT_DIR, exports
+from guide.publish.addresses import EXPORT_DIR
+from guide.publish.embeds import embed_markdown, embeds, is_embed_page
 from guide.publish.favicon import write_favicon_ico
 from guide.publish.headers import EMBED_ORIGINS_VARIABLE, PolicyError, publish_serving_files
-from guide.publish.schema import publish_schemas
 from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.views.render import render
 from guide.views.urls import page_url
+
+# The models and the exporters are imported by the functions that need them, when they run: a
+# later build with unchanged inputs finds their work in the build cache and loads neither
+# (guide/mkdocs_glue/site.py).
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,13 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """One generated embed page per table, group, flowchart and decision walk (see guide/publish/embeds.py)."""
-    guide = guide_for(config)
-    if guide is None:
+    if checked(config).errors:
         return files
-    titles = site_links(config, "index.md")
-    for embed in embeds(guide):
-        content = embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
-        files.append(File.generated(config, embed.src, content=content))
+    for src, content in from_data(config).embed_pages.items():
+        files.append(File.generated(config, src, content=content))
     return files
 
 
@@ -66,10 +67,50 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     ``update_date`` into sitemap.xml (``lastmod``) and, as the gzip timestamp, sitemap.xml.gz,
     so a build on another day (or with another SOURCE_DATE_EPOCH) gives the same bytes.
     tests/test_reproducible.py checks it."""
-    guide = guide_for(config)
-    if guide is not None:
-        page.update_date = guide.reviewed.isoformat()
+    if not checked(config).errors:
+        page.update_date = from_data(config).reviewed
     return page
+
+
+@dataclass(frozen=True)
+class FromData:
+    """What the hook takes from the data besides the pages' macros: the newest review date and
+    the generated embed pages (their Markdown by source path)."""
+
+    reviewed: str
+    embed_pages: dict[str, str]
+
+
+def from_data(config: MkDocsConfig) -> FromData:
+    """Made once per build, and kept in the build cache under the page cache's hash of every input."""
+
+    def make() -> dict[str, Any]:
+        guide = guide_for(config)
+        assert guide is not None  # only asked for when the check found no errors
+        titles = site_links(config, "index.md")
+        pages = {embed.src: embed_markdown(embed, guide, titles.title(embed.back_page), config["use_directory_urls"])
+                 for embed in embeds(guide)}
+        return {"reviewed": guide.reviewed.isoformat(), "embed_pages": pages}
+
+    def made() -> FromData:
+        entry = cached_json("from-data", lambda: ["from-data-1", rendered_pages(config).inputs], _from_data, make)
+        return FromData(entry["reviewed"], entry["embed_pages"])
+
+    return once_per_build(config, "from data", made)
+
+
+def _from_data(entry: object) -> bool:
+    """Whether a cache entry holds a date and embed pages, each a Markdown file in the embed folder."""
+    return (isinstance(entry, dict) and set(entry) == {"reviewed", "embed_pages"}
+            and isinstance(entry["reviewed"], str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["reviewed"]) is not None
+            and isinstance(entry["embed_pages"], dict)
+            and all(isinstance(text, str) and isinstance(src, str) and is_embed_page(src) and _plain_name(src.partition("/")[2])
+                    for src, text in entry["embed_pages"].items()))
+
+
+def _plain_name(name: str) -> bool:
+    """A file name of words, hyphens and dots, with an extension: no folder, nothing hidden."""
+    return re.fullmatch(r"[\w-]+(\.[\w-]+)+", name) is not None
 
 
 def rendered_pages(config: MkDocsConfig) -> RenderedPages:
@@ -105,12 +146,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    guide = guide_for(config)
-    if guide is None:
+    if checked(config).errors:
         return
-    root, site_dir = project_root(config), Path(config["site_dir"])
-    publish_schemas(root, site_dir)
-    for path, text in exported_files(guide, config).items():
+    site_dir = Path(config["site_dir"])
+    for path, text in published_files(config).items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(text.encode("utf-8"))
     write_favicon_ico(site_dir, config["theme"]["favicon"])
@@ -121,25 +160,35 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def exported_files(guide: Guide, config: MkDocsConfig) -> dict[str, str]:
-    """The exports and the flowchart's SVG, by site-relative path. Kept in the build cache under
-    the page cache's hash of every input (:func:`~guide.mkdocs_glue.pagecache.inputs_digest`)
-    and the SVG's link, so a later build with the same inputs does not make them again."""
+PUBLISHED_FOLDERS = (EXPORT_DIR, "schema")
+
+
+def published_files(config: MkDocsConfig) -> dict[str, str]:
+    """The exports, the flowchart's SVG and the data files' schemas, by site-relative path. Kept
+    in the build cache under the page cache's hash of every input
+    (:func:`~guide.mkdocs_glue.pagecache.inputs_digest`, which covers the committed schemas in
+    data/) and the SVG's link, so a later build with the same inputs does not make them again."""
     decision = flowchart_link(config)
 
     def make() -> dict[str, str]:
-        files = {f"{EXPORT_DIR}/{name}": text for name, text in exports(guide, site_info(config)).items()}
+        from guide.publish.exports import exports
+        from guide.publish.schema import published_schemas
+
+        guide = guide_for(config)
+        assert guide is not None  # only asked for when the check found no errors
+        files = published_schemas(project_root(config))
+        files.update({f"{EXPORT_DIR}/{name}": text for name, text in exports(guide, site_info(config)).items()})
         files[f"{EXPORT_DIR}/{SVG_NAME}"] = standalone_svg(guide, decision)
         return files
 
-    return cached_json("exported-files", lambda: ["exports-1", rendered_pages(config).inputs, decision], _export_files, make)
+    return cached_json("published-files", lambda: ["published-1", rendered_pages(config).inputs, decision], _published_files, make)
 
 
-def _export_files(entry: object) -> bool:
-    """Whether a cache entry holds texts for files directly in exports/ and nowhere else."""
+def _published_files(entry: object) -> bool:
+    """Whether a cache entry holds texts for files directly in exports/ or schema/, and nowhere else."""
     return isinstance(entry, dict) and all(
-        isinstance(text, str) and isinstance(path, str) and path.startswith(f"{EXPORT_DIR}/")
-        and re.fullmatch(r"[\w-]+(\.[\w-]+)+", path.removeprefix(f"{EXPORT_DIR}/")) is not None
+        isinstance(text, str) and isinstance(path, str) and path.partition("/")[0] in PUBLISHED_FOLDERS
+        and _plain_name(path.partition("/")[2])
         for path, text in entry.items()
     )
 

@@ -11,33 +11,34 @@ change to any of those inputs renders every page afresh. Like every entry of
 :mod:`guide.data.buildcache`, a damaged one costs time, never correctness: each holds the hash
 of its text and is used only when they agree.
 
-The same hash keys the exports and the flowchart's SVG (the hook's ``exported_files``), and
-:func:`lint_unless_unchanged` skips the page lint when nothing it reads has changed.
+The same hash keys the embed pages, the exports, the flowchart's SVG and the published schemas
+(the hook's ``from_data`` and ``published_files``), and :class:`CleanCheck` lets a build skip
+checking the data and the pages when nothing they read has changed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import guide
 from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
-from guide.data.pagelint import SNIPPET_FOLDERS
+from guide.data.filekinds import SNIPPET_FOLDERS
 from guide.views import flowlayout, sitescripts
 
 # Libraries whose output or behaviour can change what a page's macros write.
 RENDERING_LIBRARIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-macros-plugin", "markdown", "pymdown-extensions",
                        "pydantic", "pyyaml")
 JINJA_MARKERS = ("{{", "{%", "{#")
-T = TypeVar("T")
 KEEP_PAGES = 800  # about 40 MB: the real site's pages for a score of data sets (a test run builds many)
 
 
@@ -80,25 +81,28 @@ def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     return digest.hexdigest()
 
 
-def lint_unless_unchanged(docs_dir: Path, root: Path, lint: Callable[[], list[T]]) -> list[T]:
-    """``lint()``'s problems, or none without running it when every file the page lint reads (the
-    pages and the snippet folders), the guide's code and the rendering libraries are byte for
-    byte those of an earlier build whose pages it found clean. The lint was a tenth of a later
-    build's own cost; ``make check`` always runs it."""
-    folder = cache_dir("pages-linted")
-    if folder is None:
-        return lint()
-    digest = hashlib.sha256(b"guide-lint-1\0")
-    _hash_files(digest, _files_of(docs_dir, *(root / name for name in SNIPPET_FOLDERS), Path(guide.__file__).parent))
-    digest.update(json.dumps([_library_versions(), sys.version], sort_keys=True).encode())
-    key = digest.hexdigest()
-    if read_entry(folder, key) == b"clean":
-        return []
-    problems = lint()
-    if not problems:
-        write_entry(folder, key, b"clean")
-        prune(folder)
-    return problems
+class CleanCheck:
+    """Whether an earlier build found the data and the pages clean, and nothing the check reads
+    has changed since: the data, the pages, the snippet folders, the guide's code, the rendering
+    libraries and the day (a date in the data may not lie in the future). A build then skips
+    the check, which, with loading the models it needs, was a third of a later build's own cost;
+    ``make check`` always checks. A check that found errors is never remembered."""
+
+    def __init__(self, root: Path, docs_dir: Path) -> None:
+        self.folder = cache_dir("checked-clean")
+        digest = hashlib.sha256(b"guide-checked-1\0")
+        _hash_files(digest, _files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS),
+                                      Path(guide.__file__).parent))
+        digest.update(json.dumps([_library_versions(), sys.version, dt.date.today().isoformat()], sort_keys=True).encode())
+        self.key = digest.hexdigest()
+
+    def passed_before(self) -> bool:
+        return self.folder is not None and read_entry(self.folder, self.key) == b"clean"
+
+    def remember_passed(self) -> None:
+        if self.folder is not None:
+            write_entry(self.folder, self.key, b"clean")
+            prune(self.folder)
 
 
 class RenderedPages:

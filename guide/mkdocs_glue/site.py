@@ -8,18 +8,19 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.data.models import Guide
-from guide.data.pagelint import lint_pages
-from guide.data.problems import Problem
-from guide.data.projectcheck import check_project
-from guide.mkdocs_glue.pagecache import lint_unless_unchanged
-from guide.publish.exports import SiteInfo
+from guide.data.filekinds import check_file_kinds
+from guide.data.problems import DataError, Problem
+from guide.mkdocs_glue.pagecache import CleanCheck
+from guide.publish.addresses import SiteInfo
 from guide.views.urls import PageLinks, nav_titles
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide
 
 log = logging.getLogger("mkdocs.plugins.guide")
 
@@ -62,39 +63,62 @@ def serving() -> bool:
 
 @dataclass(frozen=True)
 class Checked:
-    """The data and pages of one build: the Guide when nothing is wrong, else every error."""
+    """The data and pages of one build: every error, and the Guide when the check loaded it
+    (``None`` when there are errors, or when the check was skipped: :func:`guide_for` loads it then)."""
 
-    guide: Guide | None
     errors: list[Problem]
+    guide: Guide | None = None
 
 
 def checked(config: MkDocsConfig) -> Checked:
     """Check the data and every page once per build, before any page renders; raise on errors
-    unless they are to be shown as a page."""
+    unless they are to be shown as a page. The file kinds are checked every time; the contents
+    only when something they depend on changed since a build that found them clean."""
 
     def check() -> Checked:
         root, docs_dir = project_root(config), Path(config["docs_dir"])
-        found = check_project(root, docs_dir, lambda: lint_unless_unchanged(docs_dir, root, lambda: lint_pages(docs_dir, root)))
-        if found.file_problems:  # even under `mkdocs serve`
+        if file_problems := check_file_kinds(root, docs_dir):  # even under `mkdocs serve`
             raise PluginError("Links or special files where the guide's pages and data belong; nothing else was read:\n"
-                              + "\n".join(map(str, found.file_problems)))
-        guide = found.guide
+                              + "\n".join(map(str, file_problems)))
+        record = CleanCheck(root, docs_dir)
+        if record.passed_before():
+            return Checked([])
+        from guide.data.projectcheck import check_contents  # the models and the rules: only when something changed
+
+        found = check_contents(root, docs_dir)
         errors = [p for p in found.data_problems if p.severity == "error"] + found.page_problems
-        if errors:
-            count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
-            report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))
-            if not _Serving.serving:
-                raise PluginError(report)
-            log.warning(report + "\nEvery page shows them until they are fixed.")
-        return Checked(None if errors else guide, errors)
+        if not errors:
+            record.remember_passed()
+            return Checked([], found.guide)
+        count = f"{len(errors)} problem" + ("" if len(errors) == 1 else "s")
+        report = f"{count} in the guide's data and pages:\n" + "\n".join(map(str, errors))
+        if not _Serving.serving:
+            raise PluginError(report)
+        log.warning(report + "\nEvery page shows them until they are fixed.")
+        return Checked(errors)
 
     return once_per_build(config, "checked", check)
 
 
 def guide_for(config: MkDocsConfig) -> Guide | None:
-    """The validated Guide, loaded once per build; the macros and the hook both ask here.
-    ``None`` only under ``mkdocs serve`` with problems, when every page shows them instead."""
-    return checked(config).guide
+    """The validated Guide, loaded once per build and only when something asks for it (a page
+    rendered afresh, an export made again); the macros and the hook both ask here. ``None``
+    only under ``mkdocs serve`` with problems, when every page shows them instead."""
+    state = checked(config)
+    if state.errors:
+        return None
+    if state.guide is not None:
+        return state.guide
+
+    def load() -> Guide:
+        from guide.data.validate import load_guide  # see checked(): not loaded unless asked for
+
+        try:
+            return load_guide(project_root(config) / "data", Path(config["docs_dir"]), display_root=project_root(config))
+        except DataError as error:  # the files changed during the build
+            raise PluginError(str(error)) from None
+
+    return once_per_build(config, "guide", load)
 
 
 def site_links(config: MkDocsConfig, page_src: str) -> PageLinks:
@@ -104,7 +128,7 @@ def site_links(config: MkDocsConfig, page_src: str) -> PageLinks:
 
 
 def site_info(config: MkDocsConfig) -> SiteInfo:
-    """The :class:`~guide.publish.exports.SiteInfo` of this build: named in every export."""
+    """The :class:`~guide.publish.addresses.SiteInfo` of this build: named in every export."""
     url = config.get("site_url") or ""
     if url and not url.endswith("/"):
         url += "/"

@@ -18,15 +18,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from guide.data.models import Group, Guide
 from guide.data.text import pre_text
-from guide.publish.exports import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
+from guide.publish.addresses import CSV_NAME, EXPORT_DIR, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME
 from guide.views.render import render, render_document, render_macro
 from guide.views.tables import COMPARISON_PAGE, Row, Section, data_table
 from guide.views.urls import page_url, relative_url
+
+if TYPE_CHECKING:
+    from guide.data.models import Group, Guide
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/javascripts/embed-host.js"

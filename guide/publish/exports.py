@@ -11,17 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
-from guide.data.models import Claim, Criterion, DecisionFile, Framework, Group, Guide, Rating
+from guide.data.models import Claim, DecisionFile, Framework, Group, Guide
 from guide.data.text import markdown_cell
+from guide.publish.addresses import CSV_NAME, HTML_NAME, JSON_NAME, MARKDOWN_NAME, SCHEMA_NAME, SiteInfo
 from guide.views.render import render_document, render_macro
 from guide.views.tables import (
-    COMPARISON_PAGE,
     RATING_COLOURS,
     SYMBOLS,
     ComparisonField,
@@ -32,36 +31,11 @@ from guide.views.tables import (
     comparison_records,
     data_table,
 )
-from guide.views.urls import page_url
+
+if TYPE_CHECKING:
+    from guide.data.scale import Rating
 
 SCHEMA_VERSION = "1.0"
-EXPORT_DIR = "exports"
-JSON_NAME = "guide.json"
-SCHEMA_NAME = "guide.schema.json"
-CSV_NAME = "comparison.csv"
-MARKDOWN_NAME = "comparison.md"
-HTML_NAME = "comparison.html"
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """Where the exported data is published: named in every export."""
-
-    name: str
-    url: str  # the site's address, ending in "/"; "" when unknown
-    licence: str = ""
-    directory_urls: bool = True
-
-    def page(self, page: str, anchor: str | None = None) -> str:
-        """Absolute address of a page of the guide (a path under docs/)."""
-        address = self.url + page_url(page, self.directory_urls)
-        return f"{address}#{anchor}" if anchor else address
-
-    def criterion(self, criterion: Criterion) -> str:
-        return self.page(COMPARISON_PAGE, criterion.id)
-
-    def export(self, name: str) -> str:
-        return f"{self.url}{EXPORT_DIR}/{name}"
 
 
 # --- JSON ----------------------------------------------------------------------------------

@@ -39,14 +39,16 @@ import brotli
 
 from guide.data.buildcache import cache_dir, cached_json, prune, read_entry, write_entry
 from guide.publish import inlinecode
+from guide.publish.addresses import EXPORT_DIR
+from guide.publish.embeds import EMBED_DIR
 from guide.publish.inlinecode import InlineCode, UnsupportedMarkup, csp_hash, inline_code
 
 EMBED_ORIGINS_VARIABLE = "GUIDE_EMBED_ORIGINS"
 DEPLOY_DIR = "deploy"
 NGINX_FILE = f"{DEPLOY_DIR}/nginx.conf"
 HEADERS_FILE = "_headers"
-EMBED_AREA = "embed/"  # guide.publish.embeds.EMBED_DIR (a test keeps them equal)
-EXPORT_AREA = "exports/"  # guide.publish.exports.EXPORT_DIR
+EMBED_AREA = f"{EMBED_DIR}/"
+EXPORT_AREA = f"{EXPORT_DIR}/"
 
 REVALIDATE = "no-cache"
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -44,10 +44,8 @@ def write_schemas(root: Path) -> list[Path]:
     return written
 
 
-def publish_schemas(root: Path, site_dir: Path) -> None:
-    """Copy the committed schemas into the built site, at /schema/, for editors and exports."""
-    target = site_dir / "schema"
-    target.mkdir(parents=True, exist_ok=True)
-    for data_file in DATA_FILES:
-        name = schema_name(data_file)
-        (target / name).write_text((root / SCHEMA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+def published_schemas(root: Path) -> dict[str, str]:
+    """The committed schemas as the built site serves them, at /schema/, for editors and exports:
+    their text by site-relative path."""
+    return {f"schema/{schema_name(data_file)}": (root / SCHEMA_DIR / schema_name(data_file)).read_text(encoding="utf-8")
+            for data_file in DATA_FILES}

@@ -8,13 +8,16 @@ computed here from the published figures, so the data holds only what the source
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from guide.data.models import Benchmark, Guide
 from guide.data.text import html_text
 from guide.views.render import render
 from guide.views.tables import Row, Section, data_table
+
+if TYPE_CHECKING:
+    from guide.data.models import Benchmark, Guide
 
 
 @dataclass(frozen=True)

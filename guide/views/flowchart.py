@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from guide.data.models import Guide
 from guide.views.flowlayout import FONT_SIZE, LABEL_LINE_HEIGHT, LABEL_PADDING, LINE_HEIGHT, NODE_PADDING, Box, Chart, layout, plain
 from guide.views.render import render
-from guide.views.tables import Links
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide
+    from guide.views.tables import Links
 
 DECISION_PAGE = "decision.md"
 SVG_NAME = "flowchart.svg"  # under exports/

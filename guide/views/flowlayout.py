@@ -19,13 +19,15 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.data.buildcache import cached_json
-from guide.data.models import DecisionFile
 from guide.views.lastcall import for_the_last
 from guide.views.node import require_node, run_json
 from guide.views.textmetrics import text_width, wrap
+
+if TYPE_CHECKING:
+    from guide.data.models import DecisionFile
 
 FONT_SIZE = 14  # px, every label; the page shows the chart at this size or a little smaller
 LINE_HEIGHT = 18

@@ -6,12 +6,15 @@ the outline's from its script."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from guide.data.models import Guide, Outcome
 from guide.views.flowchart import outline_href
 from guide.views.tables import Links, criterion_reason
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide, Outcome
 
 SCORECARD_PAGE = "scorecard.md"
 

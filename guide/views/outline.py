@@ -8,13 +8,17 @@ The paths table lets a reviewer read the whole tree's advice at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 
-from guide.data.models import Guide, Step
 from guide.views.flowchart import node_anchor, outline_href
 from guide.views.outcome import outcome_views
 from guide.views.render import render
 from guide.views.tables import Links, Row, Section, data_table
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide, Step
 
 
 def outline(guide: Guide, links: Links) -> Markup:

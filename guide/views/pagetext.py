@@ -8,9 +8,13 @@ Pages may only call macros (see :mod:`guide.data.pagelint`), so what a page once
 
 from __future__ import annotations
 
-from guide.data.models import Guide
+from typing import TYPE_CHECKING
+
 from guide.data.text import markdown_text
 from guide.views.tables import Links, criterion_cards
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide
 
 COUNTABLE = ("frameworks", "groups", "criteria", "questions", "outcomes", "claims")
 

@@ -15,13 +15,16 @@ Weights travel in the URL as ``?weights=<group id>.<weight>,...``, e.g.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Guide
+from guide.data.scale import DEFAULT_WEIGHT, WEIGHT_LABELS
 from guide.data.text import one_line
 from guide.views.render import render, render_macro
 from guide.views.sitescripts import Weights, build_figures, criterion_points, preset_weights
 from guide.views.tables import COMPARISON_PAGE, Links, Row, Section, data_table
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide
 
 WEIGHTS_PARAM = "weights"
 WEIGHTS = tuple(WEIGHT_LABELS)

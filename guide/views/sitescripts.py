@@ -21,12 +21,15 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.data.buildcache import cached_json
-from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, Criterion, Framework, Group, Guide, Preset, Step
+from guide.data.scale import DEFAULT_WEIGHT, WEIGHT_LABELS
 from guide.views.lastcall import for_the_last
 from guide.views.node import require_node, run_json
+
+if TYPE_CHECKING:
+    from guide.data.models import Criterion, Framework, Group, Guide, Preset, Step
 
 RUNNER = Path(__file__).with_name("sitescripts.js")
 SITE_SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts"

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
-from guide.data.models import Assessment, Criterion, Framework, Group, Guide, Rating
+from guide.data.scale import Rating
 from guide.data.text import one_line
 from guide.views.render import render, render_macro
+
+if TYPE_CHECKING:
+    from guide.data.models import Assessment, Criterion, Framework, Group, Guide
 
 
 class Links(Protocol):

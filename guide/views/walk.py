@@ -20,16 +20,18 @@ step in that format (``data-step``), written by the script itself run under Node
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from guide.data.models import Guide, Step
 from guide.views.flowchart import outline_href
 from guide.views.outcome import outcome_views
 from guide.views.render import render
 from guide.views.sitescripts import build_figures
-from guide.views.tables import Links
+
+if TYPE_CHECKING:
+    from guide.data.models import Guide, Step
+    from guide.views.tables import Links
 
 PATH_PARAM = "path"
 

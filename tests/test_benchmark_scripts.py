@@ -7,6 +7,7 @@ session's build instead of building their own."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -71,3 +72,17 @@ def test_tree_cpu_counts_the_processes_a_command_leaves_behind():
     assert done.returncode == 0, done.stderr
     cpu = float(re.search(r"([\d.]+) s CPU", done.stderr).group(1))
     assert cpu >= 0.5, done.stderr
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed (only `scaling.py --instructions` needs it)")
+def test_instruction_counts_cover_the_processes_a_command_starts():
+    """``scaling.py --instructions`` counts a build and what it starts: a command that starts a
+    second interpreter counts more than one interpreter alone, and the same command the same."""
+    sys.path.insert(0, str(BENCHMARKS))
+    from _common import count_instructions
+
+    alone = count_instructions([sys.executable, "-S", "-c", "pass"], ROOT)
+    again = count_instructions([sys.executable, "-S", "-c", "pass"], ROOT)
+    child = count_instructions([sys.executable, "-S", "-c", f"import subprocess; subprocess.run([{sys.executable!r}, '-S', '-c', 'pass'])"], ROOT)
+    assert abs(again - alone) < alone * 0.01
+    assert child > alone * 1.8

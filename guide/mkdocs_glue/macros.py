@@ -75,9 +75,10 @@ def define_env(env: Any) -> None:
     @macro
     def comparison_table(group: str | None = None) -> str:
         """The full comparison, or one group's table with ``group="performance"``."""
+        guide = data()
         if group is None:
-            return embeddable(tables.full_table(data(), links()), embeds.FULL)
-        return embeddable(tables.group_table(data(), data().group(group), links()), embeds.group_embed_name(group))
+            return embeddable(tables.full_table(guide, links()), embeds.FULL)
+        return embeddable(tables.group_table(guide, guide.group(group), links()), embeds.group_embed_name(group))
 
     @macro
     def glance_table() -> str:
@@ -89,7 +90,8 @@ def define_env(env: Any) -> None:
 
     @macro
     def criterion_details(group: str) -> str:
-        return tables.criterion_cards(data(), data().group(group), links())
+        guide = data()
+        return tables.criterion_cards(guide, guide.group(group), links())
 
     @macro
     def rating_scale() -> str:

@@ -90,11 +90,15 @@ class CleanCheck:
 
     def __init__(self, root: Path, docs_dir: Path) -> None:
         self.folder = cache_dir("checked-clean")
+        self.key = "" if self.folder is None else self._key(root, docs_dir)
+
+    @staticmethod
+    def _key(root: Path, docs_dir: Path) -> str:
         digest = hashlib.sha256(b"guide-checked-1\0")
         _hash_files(digest, _files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS),
                                       Path(guide.__file__).parent))
         digest.update(json.dumps([_library_versions(), sys.version, dt.date.today().isoformat()], sort_keys=True).encode())
-        self.key = digest.hexdigest()
+        return digest.hexdigest()
 
     def passed_before(self) -> bool:
         return self.folder is not None and read_entry(self.folder, self.key) == b"clean"

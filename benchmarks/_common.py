@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from chromium_switches import CHROMIUM_ARGS  # noqa: E402,F401  (shared with the tests; the scripts import it from here)
 from static_server import StaticServer  # noqa: E402,F401  (shared with the tests; the scripts import it from here)
 PYTHON = sys.executable
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

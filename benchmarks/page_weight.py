@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from _common import CHROMIUM, StaticServer, build_real_site, print_machine, scratch
+from _common import CHROMIUM, CHROMIUM_ARGS, StaticServer, build_real_site, print_machine, scratch
 
 PAGE_BUDGETS_KB = {"decision/": 170.0}  # pages with a budget of their own; the rest get --budget-kb
 SEARCH = ("search/", "assets/javascripts/workers/search")  # Material's search index and its worker
 COMPRESSED = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".woff", ".woff2", ".ico", ".gz")
 KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "font", "image": "img"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 @dataclass

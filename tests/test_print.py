@@ -85,6 +85,16 @@ def test_decision_page_prints_the_flowchart_and_every_outcome(page, site_url, gu
     assert missing == [], f"outcomes or questions missing from the printed decision guide: {missing}"
 
 
+def test_code_prints_without_copy_buttons(page, site_url):
+    """Material 9.8 puts its copy button in ``.md-code__nav``, which its own print styles leave on
+    the page (they hide the older ``.md-clipboard``)."""
+    page.goto(site_url + "contributing/", wait_until="networkidle")
+    buttons = page.locator(".md-typeset .md-code__button")
+    assert buttons.count() > 0 and buttons.first.is_visible(), "the screen shows them"
+    page.emulate_media(media="print")
+    assert [buttons.nth(i).is_visible() for i in range(buttons.count())] == [False] * buttons.count()
+
+
 # Printed labels: the chart shrinks to the page's text area (A4 less guide.css's 12 mm @page
 # margins); every label must stay at 8 pt or more, and the whole chart on one page.
 PRINT_AREA_PX = round((210 - 2 * 12) / 25.4 * 96)

@@ -52,9 +52,14 @@ def test_other_input_is_laid_out_afresh(cache):
 def test_a_damaged_entry_is_laid_out_again(cache):
     first = flowlayout.layout(decision("Damaged?"))
     [entry] = cache.rglob("*.json")
-    entry.write_text('[{"children": 1}]')
+    entry.write_bytes(buildcache.json_entry([{"children": 1}]))  # whole, but not a layout
     forget_this_build()
     assert flowlayout.layout(decision("Damaged?")) == first
+    checksum, _, text = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(checksum + b"\n" + text + b" ")  # the same layout, but not the bytes its checksum is of
+    forget_this_build()
+    assert flowlayout.layout(decision("Damaged?")) == first
+    assert entry.read_bytes() == checksum + b"\n" + text, "laid out and stored again"
 
 
 def test_off_keeps_nothing(tmp_path, monkeypatch):
@@ -102,7 +107,7 @@ def test_the_policy_reuses_a_pages_inline_code_only_for_the_same_text(cache, tmp
     page.write_text("<script>stop()</script>", encoding="utf-8")
     assert headers.build_policy(site).pages_code.scripts == frozenset({"stop()"}) and len(scanned) == 1
     for entry in (cache / "inline-code").iterdir():
-        entry.write_text('{"scripts": [1], "styles": [], "style_attributes": []}', encoding="utf-8")
+        entry.write_bytes(buildcache.json_entry({"scripts": [1], "styles": [], "style_attributes": []}))
     assert headers.build_policy(site).pages_code.scripts == frozenset({"stop()"}) and len(scanned) == 2
 
 

@@ -103,9 +103,9 @@ def test_later_builds_show_the_same_pages_without_the_macros_and_each_change_at_
     assert second.read_bytes() == first.read_bytes()
     assert files_of(second.parent / "exports") == files_of(first.parent / "exports")
     for entry in (build_cache / "published-files").iterdir():  # a damaged entry, or one naming other places
-        entry.write_text('{"exports/../../escaped.txt": "x", "exports/guide.json": "{}"}', encoding="utf-8")
+        entry.write_bytes(buildcache.json_entry({"exports/../../escaped.txt": "x", "exports/guide.json": "{}"}))
     for entry in (build_cache / "from-data").iterdir():
-        entry.write_text('{"reviewed": "2026-01-01", "embed_pages": {"embed/../../escaped.md": "x"}}', encoding="utf-8")
+        entry.write_bytes(buildcache.json_entry({"reviewed": "2026-01-01", "embed_pages": {"embed/../../escaped.md": "x"}}))
     again = built(project, "again")
     assert files_of(again.parent / "exports") == files_of(first.parent / "exports")
     assert not (project.parent / "escaped.txt").exists()
@@ -179,6 +179,16 @@ def test_the_inputs_cover_the_data_and_the_settings_but_not_where_the_project_is
     assert digest(one) == digest(two)
     assert digest(one) != digest(one, site_url="https://guide.example/")
     assert digest(one) != inputs_digest(load_config(str(one / "mkdocs.yml")), one, serving=True)
+    today = digest(one)
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2100, 1, 1)
+
+    with pytest.MonkeyPatch.context() as patched:  # a review may turn stale overnight
+        patched.setattr(pagecache.dt, "date", Tomorrow)
+        assert digest(one) != today
     (two / "data" / "presets.yml").write_text((two / "data" / "presets.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert digest(one) != digest(two)
 
@@ -200,7 +210,8 @@ def test_the_check_is_skipped_only_when_nothing_it_reads_changed_since_it_passed
     assert not passed_before()
     CleanCheck(root, root / "docs").remember_passed()
     assert passed_before()
-    for changed in ("docs/index.md", "data/presets.yml", "examples/app.py", "includes/abbreviations.md"):
+    for changed in ("docs/index.md", "data/presets.yml", "examples/app.py", "includes/abbreviations.md", "docs/__pycache__/page.md"):
+        (root / changed).parent.mkdir(exist_ok=True)
         (root / changed).write_text("changed\n", encoding="utf-8")
         assert not passed_before(), f"{changed} changed"
         CleanCheck(root, root / "docs").remember_passed()
@@ -211,12 +222,25 @@ def test_the_check_is_skipped_only_when_nothing_it_reads_changed_since_it_passed
         def today(cls) -> dt.date:
             return dt.date(2100, 1, 1)
 
-    monkeypatch.setattr(pagecache.dt, "date", Tomorrow)
-    assert not passed_before(), "a date in the data may only be checked against the day of the build"
-    monkeypatch.undo()
-    monkeypatch.setenv(buildcache.CACHE_VARIABLE, "off")
-    CleanCheck(root, root / "docs").remember_passed()
+    with monkeypatch.context() as patched:
+        patched.setattr(pagecache.dt, "date", Tomorrow)
+        assert not passed_before(), "a date in the data may only be checked against the day of the build"
+    assert passed_before()
+
+    (root / "docs" / "index.md").write_text("# As the check began\n", encoding="utf-8")
+    during = CleanCheck(root, root / "docs")
+    (root / "docs" / "index.md").write_text("# Saved while the check ran\n", encoding="utf-8")
+    during.remember_passed()  # the check may have read either text: neither counts as checked
     assert not passed_before()
+    (root / "docs" / "index.md").write_text("# As the check began\n", encoding="utf-8")
+    assert not passed_before()
+
+    (root / "docs" / "index.md").write_text("# Checked with the cache off\n", encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setenv(buildcache.CACHE_VARIABLE, "off")
+        CleanCheck(root, root / "docs").remember_passed()
+        assert not passed_before()
+    assert not passed_before(), "with the cache off nothing was remembered"
 
 
 def test_a_build_after_a_clean_one_fails_on_a_new_error(project, build_cache, caplog):

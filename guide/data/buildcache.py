@@ -75,18 +75,33 @@ def prune(folder: Path, keep_days: float = KEEP_DAYS, keep_at_most: int | None =
 
 def cached_json(kind: str, inputs: Callable[[], Sequence[str]], fits: Callable[[Any], bool], make: Callable[[], T]) -> T:
     """``make()``'s value, kept as JSON under a hash of ``inputs()`` (asked only when caching is
-    on); an entry is used only when ``fits`` accepts it, else made and stored again."""
+    on); an entry is used only when its checksum matches and ``fits`` accepts it, else made and
+    stored again."""
     folder = cache_dir(kind)
     if folder is None:
         return make()
     key = hashlib.sha256("\0".join(inputs()).encode()).hexdigest()
-    try:
-        found = json.loads(read_entry(folder, f"{key}.json") or b"null")
-    except ValueError:
-        found = None
+    found = _json_value(read_entry(folder, f"{key}.json"))
     if fits(found):
         return found  # type: ignore[no-any-return]
     made = make()
-    write_entry(folder, f"{key}.json", json.dumps(made).encode("utf-8"))
+    write_entry(folder, f"{key}.json", json_entry(made))
     prune(folder)
     return made
+
+
+def json_entry(value: object) -> bytes:
+    """How :func:`cached_json` stores a value: the SHA-256 of its JSON, a newline, the JSON."""
+    text = json.dumps(value).encode("utf-8")
+    return hashlib.sha256(text).hexdigest().encode() + b"\n" + text
+
+
+def _json_value(entry: bytes | None) -> Any:
+    """The value a :func:`json_entry` holds, or None when there is none or it is damaged."""
+    checksum, _, text = (entry or b"").partition(b"\n")
+    if hashlib.sha256(text).hexdigest().encode() != checksum:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None

@@ -247,9 +247,9 @@ class HtmlReader:
         if not self._inputs:
             inputs = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), markdown.__version__,
                                                 pymdownx_version]).encode())
-            for folder in self.folders:
+            for folder in self.folders:  # every file a page may include, whatever its folder's name
                 for file in sorted(folder.rglob("*")):
-                    if file.is_file() and "__pycache__" not in file.parts:
+                    if file.is_file():
                         inputs.update(f"{folder.name}/{file.relative_to(folder).as_posix()}".encode() + b"\0" + file.read_bytes())
             self._inputs = inputs.digest()
         return hashlib.sha256(self._inputs + rendered.encode()).hexdigest()

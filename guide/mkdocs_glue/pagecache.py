@@ -2,8 +2,8 @@
 
 What the macros write into a page depends only on the page's own Markdown and place, the data,
 the guide's code and templates, the site scripts whose figures the build prints
-(:mod:`guide.views.sitescripts`), the site's settings and the versions of the libraries that
-render it; not on other pages, which links name by path, with titles from ``nav``. The page
+(:mod:`guide.views.sitescripts`), the site's settings, the versions of the libraries that
+render it and the day (a review turns stale after a year); not on other pages, which links name by path, with titles from ``nav``. The page
 lint (:mod:`guide.data.pagelint`) lets a page call the guide's macros and nothing else. An
 entry is keyed by a hash of all of that, so a later build with the same inputs takes the page
 from the cache instead of rendering its macros again (about a tenth of a build's CPU), and a
@@ -43,9 +43,10 @@ KEEP_PAGES = 800  # about 40 MB: the real site's pages for a score of data sets 
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    """Regular files only: a link in a pull request must not make the build read elsewhere."""
+    """Regular files only: a link in a pull request must not make the build read elsewhere. Every
+    one, whatever its folder's name: MkDocs and the lint read a page even in ``docs/__pycache__/``."""
     if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts)
+        yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def _hash_files(digest: Any, named: dict[str, Path]) -> None:
@@ -60,6 +61,11 @@ def _files_of(*folders: Path) -> dict[str, Path]:
     return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for folder in folders for path in _files_under(folder)}
 
 
+def _code_files() -> dict[str, Path]:
+    """The guide package's sources and templates by name; its compiled bytecode follows from them."""
+    return {name: path for name, path in _files_of(Path(guide.__file__).parent).items() if "/__pycache__/" not in name}
+
+
 def _library_versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in RENDERING_LIBRARIES}
 
@@ -67,17 +73,19 @@ def _library_versions() -> dict[str, str]:
 def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     """A hash of everything a page's macro output can depend on besides the page itself: the
     data, the guide's code and templates, the site scripts the build runs, the settings, the
-    libraries, elkjs. Other pages are not in it (the macros link to them by path, with titles
+    libraries, elkjs and the day. Other pages are not in it (the macros link to them by path, with titles
     from mkdocs.yml's ``nav``)."""
     digest = hashlib.sha256(b"guide-pages-1\0")
     named = {"mkdocs.yml": Path(config["config_file_path"])}
     named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
-    named.update(_files_of(root / "data", Path(guide.__file__).parent))
+    named.update(_files_of(root / "data"))
+    named.update(_code_files())
     _hash_files(digest, named)
     digest.update(f"elkjs\0{flowlayout.elkjs_manifest()}\0".encode())
     settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
-    digest.update(json.dumps([settings, repr(config["nav"]), _library_versions(), sys.version, serving], sort_keys=True,
-                             default=repr).encode())
+    # The day: a criterion whose review is more than a year old is shown as due for review.
+    digest.update(json.dumps([settings, repr(config["nav"]), _library_versions(), sys.version, serving, dt.date.today().isoformat()],
+                             sort_keys=True, default=repr).encode())
     return digest.hexdigest()
 
 
@@ -89,14 +97,14 @@ class CleanCheck:
     ``make check`` always checks. A check that found errors is never remembered."""
 
     def __init__(self, root: Path, docs_dir: Path) -> None:
+        self.root, self.docs_dir = root, docs_dir
         self.folder = cache_dir("checked-clean")
         self.key = "" if self.folder is None else self._key(root, docs_dir)
 
     @staticmethod
     def _key(root: Path, docs_dir: Path) -> str:
         digest = hashlib.sha256(b"guide-checked-1\0")
-        _hash_files(digest, _files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS),
-                                      Path(guide.__file__).parent))
+        _hash_files(digest, _files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS)) | _code_files())
         digest.update(json.dumps([_library_versions(), sys.version, dt.date.today().isoformat()], sort_keys=True).encode())
         return digest.hexdigest()
 
@@ -104,7 +112,9 @@ class CleanCheck:
         return self.folder is not None and read_entry(self.folder, self.key) == b"clean"
 
     def remember_passed(self) -> None:
-        if self.folder is not None:
+        """Remember the files as they were before the check, and only if they still are: under
+        ``mkdocs serve`` a page saved during the check must not pass for checked."""
+        if self.folder is not None and self._key(self.root, self.docs_dir) == self.key:
             write_entry(self.folder, self.key, b"clean")
             prune(self.folder)
 

@@ -39,6 +39,8 @@ from guide.views.flowchart import DECISION_PAGE, SVG_NAME, standalone_svg
 from guide.views.render import render
 from guide.views.urls import page_url
 
+PUBLISHED_FOLDERS = (EXPORT_DIR, "schema")  # where published_files may write, besides the pages
+
 # The models and the exporters are imported by the functions that need them, when they run: a
 # later build with unchanged inputs finds their work in the build cache and loads neither
 # (guide/mkdocs_glue/site.py).
@@ -84,7 +86,7 @@ class FromData:
 def from_data(config: MkDocsConfig) -> FromData:
     """Made once per build, and kept in the build cache under the page cache's hash of every input."""
 
-    def make() -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
         guide = guide_for(config)
         assert guide is not None  # only asked for when the check found no errors
         titles = site_links(config, "index.md")
@@ -92,14 +94,14 @@ def from_data(config: MkDocsConfig) -> FromData:
                  for embed in embeds(guide)}
         return {"reviewed": guide.reviewed.isoformat(), "embed_pages": pages}
 
-    def made() -> FromData:
-        entry = cached_json("from-data", lambda: ["from-data-1", rendered_pages(config).inputs], _from_data, make)
+    def load_or_compute() -> FromData:
+        entry = cached_json("from-data", lambda: ["from-data-1", rendered_pages(config).inputs], _is_from_data_entry, compute)
         return FromData(entry["reviewed"], entry["embed_pages"])
 
-    return once_per_build(config, "from data", made)
+    return once_per_build(config, "from data", load_or_compute)
 
 
-def _from_data(entry: object) -> bool:
+def _is_from_data_entry(entry: object) -> bool:
     """Whether a cache entry holds a date and embed pages, each a Markdown file in the embed folder."""
     return (isinstance(entry, dict) and set(entry) == {"reviewed", "embed_pages"}
             and isinstance(entry["reviewed"], str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["reviewed"]) is not None
@@ -160,9 +162,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-PUBLISHED_FOLDERS = (EXPORT_DIR, "schema")
-
-
 def published_files(config: MkDocsConfig) -> dict[str, str]:
     """The exports, the flowchart's SVG and the data files' schemas, by site-relative path. Kept
     in the build cache under the page cache's hash of every input
@@ -170,7 +169,7 @@ def published_files(config: MkDocsConfig) -> dict[str, str]:
     data/) and the SVG's link, so a later build with the same inputs does not make them again."""
     decision = flowchart_link(config)
 
-    def make() -> dict[str, str]:
+    def compute() -> dict[str, str]:
         from guide.publish.exports import exports
         from guide.publish.schema import published_schemas
 
@@ -181,10 +180,10 @@ def published_files(config: MkDocsConfig) -> dict[str, str]:
         files[f"{EXPORT_DIR}/{SVG_NAME}"] = standalone_svg(guide, decision)
         return files
 
-    return cached_json("published-files", lambda: ["published-1", rendered_pages(config).inputs, decision], _published_files, make)
+    return cached_json("published-files", lambda: ["published-1", rendered_pages(config).inputs, decision], _is_published_entry, compute)
 
 
-def _published_files(entry: object) -> bool:
+def _is_published_entry(entry: object) -> bool:
     """Whether a cache entry holds texts for files directly in exports/ or schema/, and nowhere else."""
     return isinstance(entry, dict) and all(
         isinstance(text, str) and isinstance(path, str) and path.partition("/")[0] in PUBLISHED_FOLDERS

@@ -462,18 +462,18 @@ def _unused_search_languages(site_dir: Path) -> tuple[str, ...]:
 _SETTINGS = {".gz": f"gzip{GZIP_LEVEL}-zlib{zlib.ZLIB_RUNTIME_VERSION}", ".br": f"br{BROTLI_QUALITY}-{brotli.__version__}"}
 
 
+_CHECKSUM_BYTES = hashlib.sha256().digest_size  # before each cached copy
+
+
 def _cached_compression(folder: Path | None, name: str, data: bytes, compress: Callable[[bytes], bytes]) -> bytes:
     if folder is not None and (cached := read_entry(folder, name)) is not None:
-        checksum, packed = cached[:_CHECKSUM], cached[_CHECKSUM:]
+        checksum, packed = cached[:_CHECKSUM_BYTES], cached[_CHECKSUM_BYTES:]
         if hashlib.sha256(packed).digest() == checksum:
             return packed
     packed = compress(data)
     if folder is not None:
         write_entry(folder, name, hashlib.sha256(packed).digest() + packed)
     return packed
-
-
-_CHECKSUM = 32  # bytes of SHA-256 before each cached copy
 
 
 def _gzip(data: bytes) -> bytes:

@@ -73,6 +73,22 @@ def prune(folder: Path, keep_days: float = KEEP_DAYS, keep_at_most: int | None =
                 entry.unlink()
 
 
+def files_of(*folders: Path) -> dict[str, Path]:
+    """Every regular file under ``folders``, by a name relative to its folder's parent (so that a
+    copy of the project finds the same entries), in order. Links are left out: one in a pull
+    request must not make the build read elsewhere. Folders named ``__pycache__`` are not: MkDocs
+    and the page lint read a page even in ``docs/__pycache__/``."""
+    return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for folder in folders if folder.is_dir()
+            for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())}
+
+
+def hash_files(digest: Any, named: dict[str, Path]) -> None:
+    """Add each file's name, length and bytes to ``digest`` (a missing file counts as empty)."""
+    for name, path in named.items():
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(f"{name}\0{len(content)}\0".encode() + content)
+
+
 def cached_json(kind: str, inputs: Callable[[], Sequence[str]], fits: Callable[[Any], bool], make: Callable[[], T]) -> T:
     """``make()``'s value, kept as JSON under a hash of ``inputs()`` (asked only when caching is
     on); an entry is used only when its checksum matches and ``fits`` accepts it, else made and

@@ -45,7 +45,7 @@ import markdown
 from pymdownx import __version__ as pymdownx_version
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
-from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.data.buildcache import cache_dir, files_of, hash_files, prune, read_entry, write_entry
 from guide.data.problems import Problem, shown_path
 from guide.data.text import shorten
 from guide.data.yamlsource import YamlProblem, decode, position
@@ -247,10 +247,7 @@ class HtmlReader:
         if not self._inputs:
             inputs = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), markdown.__version__,
                                                 pymdownx_version]).encode())
-            for folder in self.folders:  # every file a page may include, whatever its folder's name
-                for file in sorted(folder.rglob("*")):
-                    if file.is_file():
-                        inputs.update(f"{folder.name}/{file.relative_to(folder).as_posix()}".encode() + b"\0" + file.read_bytes())
+            hash_files(inputs, files_of(*self.folders))  # every file a page may include
             self._inputs = inputs.digest()
         return hashlib.sha256(self._inputs + rendered.encode()).hexdigest()
 

@@ -22,16 +22,14 @@ import datetime as dt
 import hashlib
 import json
 import sys
-from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import guide
-from guide.data.buildcache import cache_dir, prune, read_entry, write_entry
+from guide.data.buildcache import cache_dir, files_of, hash_files, prune, read_entry, write_entry
 from guide.data.filekinds import SNIPPET_FOLDERS
 from guide.views import flowlayout, sitescripts
 
@@ -42,28 +40,9 @@ JINJA_MARKERS = ("{{", "{%", "{#")
 KEEP_PAGES = 800  # about 40 MB: the real site's pages for a score of data sets (a test run builds many)
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    """Regular files only: a link in a pull request must not make the build read elsewhere. Every
-    one, whatever its folder's name: MkDocs and the lint read a page even in ``docs/__pycache__/``."""
-    if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def _hash_files(digest: Any, named: dict[str, Path]) -> None:
-    for name, path in named.items():
-        content = path.read_bytes() if path.is_file() else b""
-        digest.update(f"{name}\0{len(content)}\0".encode() + content)
-
-
-def _files_of(*folders: Path) -> dict[str, Path]:
-    """Each regular file under ``folders`` by a name relative to its folder's parent, so that a
-    copy of the project finds the same entries."""
-    return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for folder in folders for path in _files_under(folder)}
-
-
 def _code_files() -> dict[str, Path]:
     """The guide package's sources and templates by name; its compiled bytecode follows from them."""
-    return {name: path for name, path in _files_of(Path(guide.__file__).parent).items() if "/__pycache__/" not in name}
+    return {name: path for name, path in files_of(Path(guide.__file__).parent).items() if "/__pycache__/" not in name}
 
 
 def _library_versions() -> dict[str, str]:
@@ -78,9 +57,9 @@ def inputs_digest(config: MkDocsConfig, root: Path, *, serving: bool) -> str:
     digest = hashlib.sha256(b"guide-pages-1\0")
     named = {"mkdocs.yml": Path(config["config_file_path"])}
     named.update({f"site scripts/{path.name}": path for path in sitescripts.SCRIPTS})
-    named.update(_files_of(root / "data"))
+    named.update(files_of(root / "data"))
     named.update(_code_files())
-    _hash_files(digest, named)
+    hash_files(digest, named)
     digest.update(f"elkjs\0{flowlayout.elkjs_manifest()}\0".encode())
     settings = {name: config.get(name) for name in ("site_name", "site_url", "copyright", "use_directory_urls", "extra")}
     # The day: a criterion whose review is more than a year old is shown as due for review.
@@ -104,7 +83,7 @@ class CleanCheck:
     @staticmethod
     def _key(root: Path, docs_dir: Path) -> str:
         digest = hashlib.sha256(b"guide-checked-1\0")
-        _hash_files(digest, _files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS)) | _code_files())
+        hash_files(digest, files_of(root / "data", docs_dir, *(root / name for name in SNIPPET_FOLDERS)) | _code_files())
         digest.update(json.dumps([_library_versions(), sys.version, dt.date.today().isoformat()], sort_keys=True).encode())
         return digest.hexdigest()
 

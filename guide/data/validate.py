@@ -20,7 +20,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from guide.data import fieldrules
-from guide.data.annotations import unwrap as _unwrap  # noqa: F401  (main's guide.publish.reference imports it from here)
 from guide.data.messages import reword, top_hint
 from guide.data.models import Guide
 from guide.data.problems import DataError, Problem, format_path
